@@ -1,0 +1,405 @@
+/* Networking Playbook: the reader's ticks, kept in this browser only.
+ * A classic script (module scripts do not load from file://). It runs on every page,
+ * including each page Material's instant navigation swaps in, and exposes
+ * window.Playbook for the other playbook scripts: onPage, store, t. */
+(function () {
+  "use strict";
+
+  var PREFIX = "playbook:";
+  var settings = { namespace: "playbook", strings: {} };
+  var pageHandlers = [];
+  var pageReady = false;
+
+  /* Settings and strings ------------------------------------------------ */
+
+  function readSettings() {
+    var node = document.querySelector("script[data-playbook-config]");
+    if (!node) return;
+    try {
+      var parsed = JSON.parse(node.textContent);
+      settings.namespace = parsed.namespace || settings.namespace;
+      settings.strings = parsed.strings || settings.strings;
+    } catch (error) {
+      /* Keep the previous page's settings. */
+    }
+  }
+
+  function t(key, values) {
+    var text = Object.prototype.hasOwnProperty.call(settings.strings, key)
+      ? settings.strings[key]
+      : key;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
+  }
+
+  /* Storage: localStorage under playbook:<namespace>:, or memory when refused */
+
+  var memory = {};
+  var storageWorks = true;
+  var storageWarningShown = false;
+
+  function fullKey(key) {
+    return PREFIX + settings.namespace + ":" + key;
+  }
+
+  function storageFailed() {
+    storageWorks = false;
+    if (storageWarningShown) return;
+    var anchor = document.querySelector("[data-playbook-checklist], [data-playbook-message], [data-playbook-data]");
+    if (!anchor) return;
+    storageWarningShown = true;
+    var notice = document.createElement("p");
+    notice.className = "playbook-notice";
+    notice.setAttribute("role", "status");
+    notice.setAttribute("data-playbook-storage-notice", "");
+    notice.textContent = t("storage_unavailable");
+    anchor.parentNode.insertBefore(notice, anchor);
+  }
+
+  function readRaw(key) {
+    if (storageWorks) {
+      try {
+        return window.localStorage.getItem(fullKey(key));
+      } catch (error) {
+        storageFailed();
+      }
+    }
+    return Object.prototype.hasOwnProperty.call(memory, fullKey(key)) ? memory[fullKey(key)] : null;
+  }
+
+  function get(key) {
+    var raw = readRaw(key);
+    if (raw === null) return null;
+    try {
+      return JSON.parse(raw);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function set(key, value) {
+    var raw = JSON.stringify(value);
+    if (storageWorks) {
+      try {
+        window.localStorage.setItem(fullKey(key), raw);
+        return;
+      } catch (error) {
+        storageFailed();
+      }
+    }
+    memory[fullKey(key)] = raw;
+  }
+
+  function remove(key) {
+    delete memory[fullKey(key)];
+    if (!storageWorks) return;
+    try {
+      window.localStorage.removeItem(fullKey(key));
+    } catch (error) {
+      storageFailed();
+    }
+  }
+
+  /** Every saved entry of this site, keyed without the namespace prefix. */
+  function entries() {
+    var prefix = fullKey("");
+    var result = {};
+    var keys = Object.keys(memory);
+    if (storageWorks) {
+      try {
+        for (var index = 0; index < window.localStorage.length; index++) {
+          keys.push(window.localStorage.key(index));
+        }
+      } catch (error) {
+        storageFailed();
+      }
+    }
+    keys.forEach(function (key) {
+      if (key && key.indexOf(prefix) === 0) {
+        var value = get(key.slice(prefix.length));
+        if (value !== null) result[key.slice(prefix.length)] = value;
+      }
+    });
+    return result;
+  }
+
+  /* Checklists ------------------------------------------------------------ */
+
+  function checklistKey(widget) {
+    return "checklist:" + widget.getAttribute("data-playbook-checklist");
+  }
+
+  function savedTicks(key) {
+    var saved = get(key);
+    return saved && typeof saved.items === "object" && saved.items ? saved.items : {};
+  }
+
+  function itemInputs(widget) {
+    return Array.prototype.slice.call(
+      widget.querySelectorAll("input[type=checkbox][data-playbook-item]")
+    );
+  }
+
+  function progressText(done, total) {
+    return t("progress", { done: done, total: total });
+  }
+
+  function showProgress(widget) {
+    var inputs = itemInputs(widget);
+    var done = inputs.filter(function (input) { return input.checked; }).length;
+    var text = widget.querySelector("[data-playbook-progress]");
+    var label = progressText(done, inputs.length);
+    if (text && text.textContent !== label) text.textContent = label;
+    var bar = widget.querySelector(".playbook-progress__bar > span");
+    if (bar) bar.style.width = (inputs.length ? Math.round((100 * done) / inputs.length) : 0) + "%";
+  }
+
+  function applyTicks(widget) {
+    var ticks = savedTicks(checklistKey(widget));
+    itemInputs(widget).forEach(function (input) {
+      var id = input.getAttribute("data-playbook-item");
+      input.checked = Object.prototype.hasOwnProperty.call(ticks, id) ? !!ticks[id] : input.defaultChecked;
+    });
+    showProgress(widget);
+  }
+
+  function showSummary(summary) {
+    var ticks = savedTicks("checklist:" + summary.getAttribute("data-playbook-summary"));
+    var ids = (summary.getAttribute("data-playbook-items") || "").split(" ").filter(Boolean);
+    var defaults = (summary.getAttribute("data-playbook-defaults") || "").split(" ");
+    var done = ids.filter(function (id) {
+      return Object.prototype.hasOwnProperty.call(ticks, id) ? !!ticks[id] : defaults.indexOf(id) !== -1;
+    }).length;
+    summary.textContent = progressText(done, ids.length);
+  }
+
+  function refreshAll() {
+    document.querySelectorAll("[data-playbook-checklist]").forEach(applyTicks);
+    document.querySelectorAll("[data-playbook-summary]").forEach(showSummary);
+  }
+
+  function pageKey() {
+    var path = window.location.pathname.replace(/index\.html$/, "").replace(/\.html$/, "/");
+    return path.replace(/^\/+|\/+$/g, "") || "index";
+  }
+
+  function setUpChecklist(widget) {
+    if (widget.hasAttribute("data-playbook-page-auto")) {
+      widget.setAttribute("data-playbook-checklist", "page:" + pageKey());
+    }
+    var reset = widget.querySelector("[data-playbook-action=reset]");
+    if (reset) reset.hidden = false;
+    applyTicks(widget);
+  }
+
+  function checklistTitle(widget) {
+    var title = widget.querySelector(".playbook-checklist__title");
+    if (title) return title.textContent.trim();
+    return widget.getAttribute("aria-label") || document.title;
+  }
+
+  function onTick(input) {
+    var widget = input.closest("[data-playbook-checklist]");
+    var key = checklistKey(widget);
+    var saved = get(key) || {};
+    saved.items = savedTicks(key);
+    saved.items[input.getAttribute("data-playbook-item")] = input.checked;
+    saved.updated = new Date().toISOString();
+    set(key, saved);
+    refreshAll();
+  }
+
+  function onReset(widget) {
+    if (!window.confirm(t("reset_confirm", { title: checklistTitle(widget) }))) return;
+    var key = checklistKey(widget);
+    var saved = get(key) || {};
+    saved.items = savedTicks(key);
+    itemInputs(widget).forEach(function (input) {
+      delete saved.items[input.getAttribute("data-playbook-item")];
+    });
+    saved.updated = new Date().toISOString();
+    set(key, saved);
+    refreshAll();
+    var first = itemInputs(widget)[0];
+    if (first) first.focus();
+  }
+
+  /* Export and import ------------------------------------------------------- */
+
+  var FORMAT = "networking-playbook";
+
+  function status(panel, text) {
+    var line = panel.querySelector("[data-playbook-data-status]");
+    if (line) line.textContent = text;
+  }
+
+  function exportData(panel) {
+    var data = entries();
+    var today = new Date().toISOString().slice(0, 10);
+    var file = settings.namespace + "-" + today + ".json";
+    var payload = { format: FORMAT, version: 1, namespace: settings.namespace, exported: new Date().toISOString(), data: data };
+    var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = file;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    status(panel, t("export_done", { count: Object.keys(data).length, file: file }));
+  }
+
+  function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  /** Merge a file's entries into this browser's; differing values are only replaced if the reader agrees. */
+  function importData(panel, text) {
+    var payload;
+    try {
+      payload = JSON.parse(text);
+    } catch (error) {
+      payload = null;
+    }
+    if (!payload || payload.format !== FORMAT || typeof payload.data !== "object" || !payload.data) {
+      status(panel, t("import_invalid"));
+      return;
+    }
+    var additions = [];
+    var conflicts = [];
+    Object.keys(payload.data).forEach(function (key) {
+      var incoming = payload.data[key];
+      var current = get(key);
+      if (current === null) {
+        additions.push([key, incoming]);
+      } else if (key.indexOf("checklist:") === 0 && incoming && typeof incoming.items === "object") {
+        var merged = JSON.parse(JSON.stringify(current));
+        merged.items = merged.items || {};
+        var replaced = JSON.parse(JSON.stringify(merged));
+        Object.keys(incoming.items).forEach(function (id) {
+          if (!Object.prototype.hasOwnProperty.call(merged.items, id)) {
+            merged.items[id] = incoming.items[id];
+            replaced.items[id] = incoming.items[id];
+          } else if (merged.items[id] !== incoming.items[id]) {
+            replaced.items[id] = incoming.items[id];
+          }
+        });
+        if (!same(merged, current)) additions.push([key, merged]);
+        if (!same(replaced, merged)) conflicts.push([key, replaced]);
+      } else if (!same(current, incoming)) {
+        conflicts.push([key, incoming]);
+      }
+    });
+    if (!additions.length && !conflicts.length) {
+      status(panel, t("import_nothing"));
+      return;
+    }
+    additions.forEach(function (entry) { set(entry[0], entry[1]); });
+    var changed = additions.length;
+    if (conflicts.length && window.confirm(t("import_conflicts", { count: conflicts.length }))) {
+      conflicts.forEach(function (entry) { set(entry[0], entry[1]); });
+      changed += conflicts.length;
+    }
+    refreshAll();
+    document.dispatchEvent(new CustomEvent("playbook:datachange"));
+    status(panel, t("import_done", { count: changed }));
+  }
+
+  function setUpDataPanel(panel) {
+    var actions = panel.querySelector(".playbook-data__actions");
+    if (actions) actions.hidden = false;
+  }
+
+  /* Wiring: document-level listeners once, widgets on every page -------------- */
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches && target.matches("[data-playbook-checklist] input[type=checkbox][data-playbook-item]")) {
+      onTick(target);
+    } else if (target.matches && target.matches("[data-playbook-import-file]")) {
+      var file = target.files && target.files[0];
+      var panel = target.closest("[data-playbook-data]");
+      if (!file || !panel) return;
+      file.text().then(function (text) {
+        importData(panel, text);
+        target.value = "";
+      });
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-playbook-action]") : null;
+    if (!button) return;
+    var action = button.getAttribute("data-playbook-action");
+    if (action === "reset") {
+      var widget = button.closest("[data-playbook-checklist]");
+      if (widget) onReset(widget);
+    } else if (action === "export") {
+      exportData(button.closest("[data-playbook-data]"));
+    } else if (action === "import") {
+      var input = button.closest("[data-playbook-data]").querySelector("[data-playbook-import-file]");
+      if (input) input.click();
+    }
+  });
+
+  /* Another tab changed the reader's data: show it here too. */
+  window.addEventListener("storage", function (event) {
+    if (event.key === null || event.key.indexOf(fullKey("")) === 0) {
+      refreshAll();
+      document.dispatchEvent(new CustomEvent("playbook:datachange"));
+    }
+  });
+
+  function setUpPage(root) {
+    root.querySelectorAll("[data-playbook-checklist]").forEach(setUpChecklist);
+    root.querySelectorAll("[data-playbook-summary]").forEach(showSummary);
+    root.querySelectorAll("[data-playbook-data]").forEach(setUpDataPanel);
+  }
+
+  function runPage() {
+    readSettings();
+    pageReady = true;
+    pageHandlers.forEach(function (handler) { handler(document); });
+  }
+
+  function onPage(handler) {
+    pageHandlers.push(handler);
+    if (pageReady) handler(document);
+  }
+
+  function whenReady(callback) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", callback, { once: true });
+    } else {
+      callback();
+    }
+  }
+
+  window.Playbook = {
+    onPage: onPage,
+    store: { get: get, set: set, remove: remove, entries: entries },
+    t: t,
+  };
+  onPage(setUpPage);
+
+  /* Material's document$ replays the current page and emits on every instant
+   * navigation; from file:// with instant navigation on it completes without
+   * emitting; other themes have no document$ at all. */
+  var pages = window.document$;
+  if (pages && typeof pages.subscribe === "function") {
+    var emitted = false;
+    pages.subscribe({
+      next: function () {
+        emitted = true;
+        runPage();
+      },
+      complete: function () {
+        if (!emitted) whenReady(runPage);
+      },
+    });
+  } else {
+    whenReady(runPage);
+  }
+})();

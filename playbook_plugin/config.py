@@ -1,0 +1,51 @@
+"""The plugin's options: the schema is the validation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from playbook_plugin.slugs import is_valid_id
+from playbook_plugin.strings import DEFAULT_STRINGS
+
+
+class _Strings(base.BaseConfigOption[dict[str, str]]):
+    """Overrides for the reader-facing strings; only keys of the default table."""
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise base.ValidationError("`strings` must be a mapping of string names to text")
+        for key, text in value.items():
+            if key not in DEFAULT_STRINGS:
+                raise base.ValidationError(
+                    f"`strings` has no entry `{key}`; the entries are: "
+                    + ", ".join(sorted(DEFAULT_STRINGS))
+                )
+            if not isinstance(text, str):
+                raise base.ValidationError(f"`strings.{key}` must be text")
+        return dict(value)
+
+
+class _Namespace(c.Type[str]):
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: Any) -> str:
+        value = super().run_validation(value)
+        if value and not is_valid_id(value):
+            raise base.ValidationError(
+                "`namespace` may only use lower-case letters, digits and hyphens"
+            )
+        return value
+
+
+class PlaybookConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    checklists_dir = c.Type(str, default="checklists")
+    namespace = _Namespace()
+    """Prefix of the reader's data in localStorage; defaults to a slug of ``site_name``."""
+    strings = _Strings()

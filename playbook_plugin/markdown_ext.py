@@ -1,0 +1,162 @@
+"""The Markdown layer: ``checklist`` fences and interactive task lists.
+
+It stands alone: ``markdown.Markdown(extensions=["playbook"])`` works, and so does any tool
+that runs Python-Markdown extensions (Zensical). The MkDocs plugin passes it the already
+validated checklists and, page by page, the page key and links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
+
+from playbook_plugin.checklist_html import CONFIG_MARKER, config_script, render_checklist
+from playbook_plugin.checklists import Checklist, load_checklists
+from playbook_plugin.errors import SourceErrors
+from playbook_plugin.strings import merge_strings
+from playbook_plugin.tasklists import TaskListTreeprocessor
+
+WIDGET_MARKERS = ("data-playbook-checklist", "data-playbook-message", "data-playbook-data")
+
+
+@dataclass
+class PageState:
+    """What the extension knows about the page being rendered; the plugin keeps it current."""
+
+    page_key: str = ""
+    checklist_href: Callable[[str], str | None] = field(default=lambda _checklist_id: None)
+
+
+class _PageRender:
+    """Per-conversion state: numbering widgets so every input id on a page is unique."""
+
+    def __init__(self) -> None:
+        self.widgets = 0
+
+    def next_widget_number(self) -> int:
+        self.widgets += 1
+        return self.widgets
+
+
+class PlaybookExtension(Extension):
+    def __init__(
+        self,
+        *,
+        checklists: Mapping[str, Checklist] | None = None,
+        page: PageState | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.config = {
+            "checklists_dir": ["checklists", "Folder of checklist files (<id>.md)"],
+            "namespace": ["playbook", "Prefix for the reader's data in localStorage"],
+            "strings": [{}, "Overrides for the reader-facing strings"],
+            "page_key": ["", "Key of this page's task lists; empty: the page's URL path"],
+        }
+        super().__init__(**kwargs)
+        self._checklists = checklists
+        self.page = page or PageState(page_key=self.getConfig("page_key"))
+
+    @property
+    def checklists(self) -> Mapping[str, Checklist]:
+        if self._checklists is None:
+            directory = Path(self.getConfig("checklists_dir"))
+            try:
+                self._checklists = load_checklists(directory, Path.cwd())
+            except SourceErrors as errors:
+                raise SuperFencesException(str(errors)) from None
+        return self._checklists
+
+    @property
+    def strings(self) -> dict[str, str]:
+        return merge_strings(self.getConfig("strings"))
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        render = _PageRender()
+        strings = self.strings
+        superfences = _superfences(md)
+        superfences.extend_super_fences(
+            "checklist",
+            lambda **fence: self._format_checklist(fence, render, strings),
+            _validate_checklist_options,
+            lambda _md: None,
+        )
+        md.treeprocessors.register(
+            TaskListTreeprocessor(
+                md,
+                page_key=lambda: self.page.page_key,
+                strings=strings,
+                next_widget_number=render.next_widget_number,
+            ),
+            "playbook_tasklists",
+            30,
+        )
+        md.postprocessors.register(
+            _ConfigPostprocessor(md, self.getConfig("namespace"), strings, render),
+            "playbook_config",
+            5,
+        )
+
+    def _format_checklist(
+        self, fence: dict[str, Any], render: _PageRender, strings: Mapping[str, str]
+    ) -> str:
+        checklist_id = fence["src"].strip()
+        checklist = self.checklists.get(checklist_id)
+        if checklist is None:
+            known = ", ".join(sorted(self.checklists)) or "none yet"
+            raise SuperFencesException(
+                f"there is no checklist `{checklist_id}` (checklists: {known})"
+            )
+        return render_checklist(
+            checklist,
+            strings,
+            widget_number=render.next_widget_number(),
+            show_title=fence["options"].get("title") != "hide",
+            href=self.page.checklist_href(checklist_id),
+        )
+
+
+def _validate_checklist_options(
+    language: str, inputs: dict[str, str], options: dict[str, str], attrs: dict, md: Markdown
+) -> bool:
+    for key, value in inputs.items():
+        if key != "title" or value not in ("show", "hide"):
+            return False
+        options[key] = value
+    return True
+
+
+def _superfences(md: Markdown) -> SuperFencesCodeExtension:
+    """The page's SuperFences, loading it when the site did not list it."""
+    for extension in md.registeredExtensions:
+        if isinstance(extension, SuperFencesCodeExtension):
+            return extension
+    md.registerExtensions(["pymdownx.superfences"], {})
+    return _superfences(md)
+
+
+class _ConfigPostprocessor(Postprocessor):
+    """Adds the browser settings once to a page that has a widget, and resets the numbering."""
+
+    def __init__(
+        self, md: Markdown, namespace: str, strings: Mapping[str, str], render: _PageRender
+    ) -> None:
+        super().__init__(md)
+        self.script = config_script(namespace, strings)
+        self.render = render
+
+    def run(self, text: str) -> str:
+        self.render.widgets = 0
+        if CONFIG_MARKER in text or not any(marker in text for marker in WIDGET_MARKERS):
+            return text
+        return f"{text}\n{self.script}"
+
+
+def makeExtension(**kwargs: Any) -> PlaybookExtension:  # noqa: N802 (Python-Markdown's name)
+    return PlaybookExtension(**kwargs)

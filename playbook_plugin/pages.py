@@ -1,0 +1,68 @@
+"""The pages the plugin adds: one per checklist, the overview, and the event kit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from playbook_plugin.checklist_html import (
+    in_phase_order,
+    people_met_table,
+    phase_label,
+    reader_data_panel,
+    summary_span,
+)
+from playbook_plugin.checklists import Checklist
+
+
+CHECKLISTS_FOLDER = "checklists"
+OVERVIEW_PATH = f"{CHECKLISTS_FOLDER}/index.md"
+EVENT_KIT_PATH = f"{CHECKLISTS_FOLDER}/event-kit.md"
+
+
+def checklist_page_path(checklist_id: str) -> str:
+    return f"{CHECKLISTS_FOLDER}/{checklist_id}.md"
+
+
+def _fence(checklist_id: str) -> str:
+    return f'```checklist title="hide"\n{checklist_id}\n```'
+
+
+def checklist_page(checklist: Checklist, strings: Mapping[str, str]) -> str:
+    lines = [f"# {checklist.title}", ""]
+    meta = f"**{phase_label(strings, checklist.phase)}**"
+    if checklist.summary:
+        meta += f" · {checklist.summary}"
+    lines += [meta, ""]
+    if checklist.intro:
+        lines += [checklist.intro, ""]
+    lines += [_fence(checklist.id), "", f"[{strings['checklists_title']}](index.md)", ""]
+    return "\n".join(lines)
+
+
+def overview_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str]) -> str:
+    lines = [f"# {strings['checklists_title']}", "", strings["checklists_intro"], ""]
+    for checklist in in_phase_order(checklists.values()):
+        entry = (
+            f"- [{checklist.title}]({checklist.id}.md) · {phase_label(strings, checklist.phase)}"
+            f" · {summary_span(checklist, strings)}"
+        )
+        if checklist.summary:
+            entry += f"  \n  {checklist.summary}"
+        lines.append(entry)
+    if any(checklist.print for checklist in checklists.values()):
+        lines += ["", f"[{strings['event_kit_title']}](event-kit.md)"]
+    lines += ["", f"## {strings['your_data']}", "", reader_data_panel(strings), ""]
+    return "\n".join(lines)
+
+
+def event_kit_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str]) -> str:
+    lines = [f"# {strings['event_kit_title']}", ""]
+    for checklist in in_phase_order(c for c in checklists.values() if c.print):
+        lines += [f"## {checklist.title}", ""]
+        if checklist.summary:
+            lines += [checklist.summary, ""]
+        lines += [_fence(checklist.id), ""]
+    lines += [f"## {strings['people_met_title']}", "", people_met_table(strings), ""]
+    return "\n".join(lines)
+
+

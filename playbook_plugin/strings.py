@@ -1,0 +1,63 @@
+"""Every reader-facing string of the widgets, in one table a site can override to translate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+DEFAULT_STRINGS: dict[str, str] = {
+    # Checklists
+    "progress": "{done} of {total}",
+    "progress_label": "Progress: {done} of {total} done",
+    "reset": "Reset",
+    "reset_confirm": "Clear your ticks in “{title}”?",
+    "reset_done": "Your ticks in “{title}” were cleared.",
+    "page_checklist": "Checklist on this page",
+    "open_checklist": "Open the checklist page",
+    "checklists_title": "Checklists",
+    "checklists_intro": "Tick items as you go: your progress stays in this browser only.",
+    "phase_before": "Before the event",
+    "phase_during": "At the event",
+    "phase_after": "After the event",
+    "phase_anytime": "Any time",
+    "items_count": "{total} items",
+    # Reader data
+    "your_data": "Your data",
+    "your_data_intro": (
+        "Your ticks and drafts are saved in this browser only; nothing is sent anywhere. "
+        "Export them to a file to move them to another browser, or as a backup."
+    ),
+    "export": "Export my data",
+    "import": "Import from a file",
+    "export_done": "Saved {count} entries to {file}.",
+    "import_done": "Imported {count} entries.",
+    "import_nothing": "That file holds nothing new for this site.",
+    "import_conflicts": (
+        "{count} entries in the file differ from what this browser has. "
+        "Use the file’s version for them? (Cancel keeps this browser’s.)"
+    ),
+    "import_invalid": "That file is not a Networking Playbook export.",
+    "storage_unavailable": (
+        "This browser is not letting the site save anything, so your progress will last "
+        "only until you close the page."
+    ),
+    # Event kit
+    "event_kit_title": "Event kit",
+    "people_met_title": "People I met",
+    "people_met_name": "Name",
+    "people_met_where": "Where we met",
+    "people_met_topic": "What we talked about",
+    "people_met_next": "Next step",
+    "people_met_date": "By when",
+}
+
+
+def merge_strings(overrides: Mapping[str, str]) -> dict[str, str]:
+    """The default table with a site's overrides; unknown keys are refused by the config."""
+    return {**DEFAULT_STRINGS, **overrides}
+
+
+def format_string(strings: Mapping[str, str], key: str, **values: object) -> str:
+    text = strings[key]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
