@@ -188,13 +188,13 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str, i
         raw_meta, body = handler.split(text)
     except ValueError:
         return {}, text, 1
+    body = body.lstrip("\n")
     body_start = text.rfind(body) if body else len(text)
     body_line = text.count("\n", 0, body_start) + 1
     try:
         meta = yaml.safe_load(raw_meta)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = _yaml_error_line(error, raw_meta)
         problem = getattr(error, "problem", None) or "it could not be read"
         raise SourceErrors(
             [
@@ -213,6 +213,15 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str, i
             [SourceError(path, 2, "the front matter must be `key: value` lines, like `title: …`")]
         )
     return meta, body, body_line
+
+
+def _yaml_error_line(error: yaml.YAMLError, raw_meta: str) -> int:
+    """The file line of a YAML error: the front matter starts right after line 1's ``---``."""
+    mark = getattr(error, "problem_mark", None)
+    context = getattr(error, "context_mark", None)
+    if mark is not None and context is not None and mark.index >= len(raw_meta.rstrip()):
+        mark = context
+    return mark.line + 1 if mark is not None else 1
 
 
 def _key_line(text: str, key: str) -> int:

@@ -29,10 +29,12 @@ def _fence(checklist_id: str) -> str:
 
 def checklist_page(checklist: Checklist, strings: Mapping[str, str]) -> str:
     lines = [f"# {checklist.title}", ""]
-    meta = f"**{phase_label(strings, checklist.phase)}**"
+    phase = phase_label(strings, checklist.phase)
+    meta = [f"**{phase}**"] if phase.casefold() != checklist.title.casefold() else []
     if checklist.summary:
-        meta += f" · {checklist.summary}"
-    lines += [meta, ""]
+        meta.append(checklist.summary)
+    if meta:
+        lines += [" · ".join(meta), ""]
     if checklist.intro:
         lines += [checklist.intro, ""]
     lines += [_fence(checklist.id), "", f"[{strings['checklists_title']}](index.md)", ""]

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]*)\}\s*$")
+EXPLICIT_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
 _MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|[`*_~\[\]]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 

@@ -35,7 +35,7 @@ class TaskListTreeprocessor(Treeprocessor):
         parents = {child: parent for parent in root.iter() for child in parent}
         converted: set[etree.Element] = set()
         for task_list in list(root.iter("ul")):
-            if task_list in converted or not any(_task_target(li) for li in task_list):
+            if task_list in converted or all(_task_target(li) is None for li in task_list):
                 continue
             prefix = f"pb{self.next_widget_number()}"
             seen: set[str] = set()

@@ -1,0 +1,101 @@
+"""Bad input stops the build with `path:line: what to fix`, and leaves site/ as it was."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import Site
+
+CASES = {
+    "malformed front matter": (
+        "checklists/bad.md",
+        "---\ntitle: Bad\nsummary: [oops\n---\n- [ ] a\n",
+        "checklists/bad.md:3: the front matter is not valid YAML",
+    ),
+    "missing title": (
+        "checklists/bad.md",
+        "---\nphase: before\n---\n- [ ] a\n",
+        "checklists/bad.md:1: the checklist needs a title",
+    ),
+    "unknown phase": (
+        "checklists/bad.md",
+        "---\ntitle: Bad\nphase: someday\n---\n- [ ] a\n",
+        "checklists/bad.md:3: unknown phase `someday`: use one of before, during, after, anytime",
+    ),
+    "checklist id that is not an id": (
+        "checklists/Bad_Name.md",
+        "---\ntitle: Bad\n---\n- [ ] a\n",
+        "checklists/Bad_Name.md:1: the file name gives the checklist id `Bad_Name`",
+    ),
+    "item id that is not an id": (
+        "checklists/bad.md",
+        "---\ntitle: Bad\n---\n- [ ] a {#Not OK}\n",
+        "checklists/bad.md:4: item id `Not OK` may only use lower-case letters",
+    ),
+    "duplicate item ids": (
+        "checklists/bad.md",
+        "---\ntitle: Bad\n---\n- [ ] a {#same}\n- [ ] b {#same}\n",
+        "checklists/bad.md:5: item id `same` is already used on line 4",
+    ),
+    "fence naming a missing checklist": (
+        "docs/embed.md",
+        "# Embed\n\nText.\n\n```checklist\nno-such-list\n```\n",
+        "docs/embed.md:6: there is no checklist `no-such-list`",
+    ),
+    "empty checklist": (
+        "checklists/bad.md",
+        "---\ntitle: Bad\n---\n\nNothing to tick yet.\n",
+        "checklists/bad.md:5: this checklist has no items",
+    ),
+    "file that is not UTF-8": (
+        "checklists/bad.md",
+        "---\ntitle: Caf\xe9\n---\n- [ ] a\n".encode("latin-1"),
+        "checklists/bad.md:2: this file is not UTF-8 text: save it as UTF-8",
+    ),
+    "duplicate task ids in a page": (
+        "docs/tasks.md",
+        "# Tasks\n\n- [ ] Call {#call}\n- [ ] Call again {#call}\n",
+        "docs/tasks.md:4: task id `call` is already used on line 3 of this page",
+    ),
+}
+
+
+def run_strict_build(site: Site) -> subprocess.CompletedProcess[str]:
+    import yaml
+
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_fails_the_strict_build_with_path_and_line(
+    small_playbook: Site, case: str
+) -> None:
+    small_playbook.build()
+    kept = small_playbook.html("checklists/before-the-event/")
+    path, content, expected = CASES[case]
+    small_playbook.write(path, content)
+
+    result = run_strict_build(small_playbook)
+
+    assert result.returncode != 0
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert small_playbook.html("checklists/before-the-event/") == kept, "site/ was touched"
+
+
+def test_all_problems_are_listed_in_one_run(small_playbook: Site) -> None:
+    small_playbook.write("checklists/one.md", "---\nphase: before\n---\n- [ ] a\n")
+    small_playbook.write("checklists/two.md", "---\ntitle: Two\nphase: later\n---\n- [ ] a\n")
+    result = run_strict_build(small_playbook)
+    assert "checklists/one.md:1:" in result.stderr
+    assert "checklists/two.md:3:" in result.stderr
