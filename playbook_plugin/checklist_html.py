@@ -36,7 +36,9 @@ def progress_element(
         {"class": "playbook-progress__text", "data-playbook-progress": "", "role": "status"},
     )
     text.text = format_string(strings, "progress", done=done, total=total)
-    bar = etree.SubElement(wrapper, "span", {"class": "playbook-progress__bar", "aria-hidden": "true"})
+    bar = etree.SubElement(
+        wrapper, "span", {"class": "playbook-progress__bar", "aria-hidden": "true"}
+    )
     percent = round(100 * done / total) if total else 0
     etree.SubElement(bar, "span", {"style": f"width: {percent}%"})
     if reset:
@@ -79,9 +81,8 @@ def render_checklist(
             title = f'<a href="{escape(href)}">{title}</a>'
         parts.append(f'<p class="playbook-checklist__title" id="{title_id}">{title}</p>')
         if checklist.summary:
-            parts.append(
-                f'<p class="playbook-checklist__summary">{_markdown_html(checklist.summary, True)}</p>'
-            )
+            summary = _markdown_html(checklist.summary, True)
+            parts.append(f'<p class="playbook-checklist__summary">{summary}</p>')
     parts.append(to_html_string(progress_element(strings, done, checklist.item_count)))
     parts.append(_render_items(checklist.id, checklist.items, prefix))
     parts.append("</section>")
@@ -126,12 +127,12 @@ def reader_data_panel(strings: Mapping[str, str]) -> str:
     """Export and import of everything the reader saved, with a status line."""
     return (
         '<div class="playbook-data" data-playbook-data>\n'
-        f'<p>{escape(strings["your_data_intro"])}</p>\n'
+        f"<p>{escape(strings['your_data_intro'])}</p>\n"
         '<p class="playbook-data__actions" hidden>'
         f'<button type="button" class="playbook-button" data-playbook-action="export">'
-        f'{escape(strings["export"])}</button> '
+        f"{escape(strings['export'])}</button> "
         f'<button type="button" class="playbook-button" data-playbook-action="import">'
-        f'{escape(strings["import"])}</button>'
+        f"{escape(strings['import'])}</button>"
         '<input type="file" accept="application/json,.json" hidden tabindex="-1" '
         f'aria-label="{escape(strings["import"])}" data-playbook-import-file></p>\n'
         '<p class="playbook-data__status" role="status" data-playbook-data-status></p>\n'
@@ -140,8 +141,13 @@ def reader_data_panel(strings: Mapping[str, str]) -> str:
 
 
 def people_met_table(strings: Mapping[str, str], rows: int = 12) -> str:
-    columns = ["people_met_name", "people_met_where", "people_met_topic", "people_met_next",
-               "people_met_date"]
+    columns = [
+        "people_met_name",
+        "people_met_where",
+        "people_met_topic",
+        "people_met_next",
+        "people_met_date",
+    ]
     head = "".join(f'<th scope="col">{escape(strings[key])}</th>' for key in columns)
     row = "<tr>" + "<td></td>" * len(columns) + "</tr>"
     return (

@@ -13,7 +13,6 @@ from playbook_plugin.checklist_html import (
 )
 from playbook_plugin.checklists import Checklist
 
-
 CHECKLISTS_FOLDER = "checklists"
 OVERVIEW_PATH = f"{CHECKLISTS_FOLDER}/index.md"
 EVENT_KIT_PATH = f"{CHECKLISTS_FOLDER}/event-kit.md"
@@ -66,5 +65,3 @@ def event_kit_page(checklists: Mapping[str, Checklist], strings: Mapping[str, st
         lines += [_fence(checklist.id), ""]
     lines += [f"## {strings['people_met_title']}", "", people_met_table(strings), ""]
     return "\n".join(lines)
-
-

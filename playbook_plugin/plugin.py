@@ -108,7 +108,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return None
 
     def _checklist_url(self, checklist_id: str, page: Page) -> str | None:
-        target = self.files.get_file_from_path(checklist_page_path(checklist_id)) if self.files else None
+        target = (
+            self.files.get_file_from_path(checklist_page_path(checklist_id)) if self.files else None
+        )
         return target.url_relative_to(page.file) if target is not None else None
 
     def on_serve(

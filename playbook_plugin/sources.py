@@ -10,9 +10,7 @@ from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.fences import scan
 
 
-def load_playbook(
-    checklists_dir: Path, docs_dir: Path, project_root: Path
-) -> dict[str, Checklist]:
+def load_playbook(checklists_dir: Path, docs_dir: Path, project_root: Path) -> dict[str, Checklist]:
     """The checklists, once every source is known to be valid; else all problems at once."""
     errors: list[SourceError] = []
     try:

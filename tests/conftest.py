@@ -121,8 +121,7 @@ def small_playbook(site: Site) -> Site:
     site.write("checklists/after-the-event.md", AFTER_THE_EVENT)
     site.write(
         "docs/index.md",
-        "# Home\n\nWelcome.\n\n```checklist\nbefore-the-event\n```\n\n"
-        "[Plays](plays.md)\n",
+        "# Home\n\nWelcome.\n\n```checklist\nbefore-the-event\n```\n\n[Plays](plays.md)\n",
     )
     site.write(
         "docs/plays.md",

@@ -11,7 +11,9 @@ from .conftest import Site
 
 
 def config_of(html: str) -> dict:
-    match = re.search(r"<script type=\"application/json\" data-playbook-config>(.*?)</script>", html)
+    match = re.search(
+        r"<script type=\"application/json\" data-playbook-config>(.*?)</script>", html
+    )
     assert match, "the page carries no playbook settings"
     return json.loads(match.group(1))
 
@@ -22,7 +24,9 @@ def test_each_checklist_gets_its_own_page_with_boxes_and_labels(small_playbook: 
     assert "<h1" in html and "Before the event</h1>" in html
     assert 'data-playbook-checklist="before-the-event"' in html
     for item in ("topics", "research", "research-speakers", "phone"):
-        match = re.search(rf'<input type="checkbox" id="([^"]+)"[^>]*data-playbook-item="{item}"', html)
+        match = re.search(
+            rf'<input type="checkbox" id="([^"]+)"[^>]*data-playbook-item="{item}"', html
+        )
         assert match, item
         assert f'<label for="{match.group(1)}">' in html
     assert "Think of what you <strong>enjoy</strong> talking about." in html
@@ -59,9 +63,11 @@ def test_the_event_kit_holds_printable_checklists_then_a_people_log(small_playbo
     small_playbook.build()
     html = small_playbook.html("checklists/event-kit/")
     html = html[html.index("<article") :]
-    assert html.index('data-playbook-checklist="before-the-event"') < html.index(
-        'data-playbook-checklist="after-the-event"'
-    ) < html.index("People I met")
+    assert (
+        html.index('data-playbook-checklist="before-the-event"')
+        < html.index('data-playbook-checklist="after-the-event"')
+        < html.index("People I met")
+    )
     assert 'data-playbook-checklist="routine"' not in html
     assert html.count("<tr><td></td>") >= 10
 
@@ -102,8 +108,12 @@ def test_the_namespace_defaults_to_a_slug_of_the_site_name(small_playbook: Site)
 def test_a_site_can_translate_every_widget_string(small_playbook: Site) -> None:
     small_playbook.config["plugins"] = [
         "search",
-        {"playbook": {"namespace": "club", "strings": {"progress": "{done} sur {total}",
-                                                        "reset": "Effacer"}}},
+        {
+            "playbook": {
+                "namespace": "club",
+                "strings": {"progress": "{done} sur {total}", "reset": "Effacer"},
+            }
+        },
     ]
     small_playbook.build()
     html = small_playbook.html("checklists/before-the-event/")
