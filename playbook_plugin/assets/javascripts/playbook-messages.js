@@ -1,0 +1,827 @@
+/* Networking Playbook: message templates that turn into a personal note as the reader types.
+ * A classic script (module scripts do not load from file://), no libraries, no eval.
+ * The pure functions below mirror the Python side (template_subset.render_text,
+ * channels.count_for, advice.evaluate); tests/ holds both to shared vectors. Under Node they
+ * are exported for those tests; in a browser every [data-playbook-message] is set up on each
+ * page, through window.Playbook (playbook.js) when it is there.
+ * Whatever the reader types is only ever written with textContent, value or setAttribute. */
+(function () {
+  "use strict";
+
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  /* Text the way Python sees it ------------------------------------------------------- */
+
+  /* Python's str.isspace(): what str.strip() removes and what \s matches in re. */
+  var PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  var PY_STRIP = new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "g");
+  /* Jinja2's title filter splits words with ([-\s({\[<]+). */
+  var TITLE_SPLIT = new RegExp("([-" + PY_SPACE + "({\\[<]+)");
+  /* Letters whose title case (str.capitalize) differs from their upper case. */
+  var TITLE_IS_SELF = /^[\u01c5\u01c8\u01cb\u01f2\u10d0-\u10fa\u10fd-\u10ff\u1f88-\u1f8f\u1f98-\u1f9f\u1fa8-\u1faf\u1fbc\u1fcc\u1ffc]$/;
+  var TITLE_CASE = {
+    "\u00df": "Ss", "\u01c4": "\u01c5", "\u01c6": "\u01c5", "\u01c7": "\u01c8",
+    "\u01c9": "\u01c8", "\u01ca": "\u01cb", "\u01cc": "\u01cb", "\u01f1": "\u01f2",
+    "\u01f3": "\u01f2", "\u0587": "\u0535\u0582", "\u1f80": "\u1f88", "\u1f81": "\u1f89",
+    "\u1f82": "\u1f8a", "\u1f83": "\u1f8b", "\u1f84": "\u1f8c", "\u1f85": "\u1f8d",
+    "\u1f86": "\u1f8e", "\u1f87": "\u1f8f", "\u1f90": "\u1f98", "\u1f91": "\u1f99",
+    "\u1f92": "\u1f9a", "\u1f93": "\u1f9b", "\u1f94": "\u1f9c", "\u1f95": "\u1f9d",
+    "\u1f96": "\u1f9e", "\u1f97": "\u1f9f", "\u1fa0": "\u1fa8", "\u1fa1": "\u1fa9",
+    "\u1fa2": "\u1faa", "\u1fa3": "\u1fab", "\u1fa4": "\u1fac", "\u1fa5": "\u1fad",
+    "\u1fa6": "\u1fae", "\u1fa7": "\u1faf", "\u1fb2": "\u1fba\u0345", "\u1fb3": "\u1fbc",
+    "\u1fb4": "\u0386\u0345", "\u1fb7": "\u0391\u0342\u0345", "\u1fc2": "\u1fca\u0345",
+    "\u1fc3": "\u1fcc", "\u1fc4": "\u0389\u0345", "\u1fc7": "\u0397\u0342\u0345",
+    "\u1ff2": "\u1ffa\u0345", "\u1ff3": "\u1ffc", "\u1ff4": "\u038f\u0345",
+    "\u1ff7": "\u03a9\u0342\u0345", "\ufb00": "Ff", "\ufb01": "Fi", "\ufb02": "Fl",
+    "\ufb03": "Ffi", "\ufb04": "Ffl", "\ufb05": "St", "\ufb06": "St",
+    "\ufb13": "\u0544\u0576", "\ufb14": "\u0544\u0565", "\ufb15": "\u0544\u056b",
+    "\ufb16": "\u054e\u0576", "\ufb17": "\u0544\u056d",
+  };
+
+  function firstCodePoint(text) {
+    return text ? String.fromCodePoint(text.codePointAt(0)) : "";
+  }
+
+  function titleChar(ch) {
+    if (TITLE_IS_SELF.test(ch)) return ch;
+    return hasOwn.call(TITLE_CASE, ch) ? TITLE_CASE[ch] : ch.toUpperCase();
+  }
+
+  /* str.capitalize(): the first letter in title case, the rest lower case, where a final
+   * sigma is judged in the whole string. */
+  function capitalize(text) {
+    var first = firstCodePoint(text);
+    var lowered = text.toLowerCase();
+    var firstLowered = first.toLowerCase();
+    var rest = lowered.indexOf(firstLowered) === 0
+      ? lowered.slice(firstLowered.length)
+      : text.slice(first.length).toLowerCase();
+    return titleChar(first) + rest;
+  }
+
+  function title(text) {
+    return text.split(TITLE_SPLIT).filter(Boolean).map(function (item) {
+      var first = firstCodePoint(item);
+      return first.toUpperCase() + item.slice(first.length).toLowerCase();
+    }).join("");
+  }
+
+  /* Rendering (template_subset.render_text) ------------------------------------------- */
+
+  var MISSING = { missing: true };
+  var BLANK = /^[ \t\n\r]*$/;
+
+  function labelFromName(name) {
+    var text = name.replace(/([a-z0-9])(?=[A-Z])/g, "$1 ").replace(/_/g, " ")
+      .split(/\s+/).filter(Boolean).join(" ").toLowerCase();
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function isBlank(value) {
+    return value === undefined || value === null || BLANK.test(String(value));
+  }
+
+  function blankText(name, labels) {
+    var label = labels && hasOwn.call(labels, name) && labels[name] ? labels[name] : labelFromName(name);
+    return "[" + label + "]";
+  }
+
+  var FILTERS = {
+    trim: function (text) { return text.replace(PY_STRIP, ""); },
+    lower: function (text) { return text.toLowerCase(); },
+    upper: function (text) { return text.toUpperCase(); },
+    capitalize: capitalize,
+    title: title,
+  };
+
+  function evaluate(node, values, labels) {
+    if (node.type === "str") return node.value;
+    var raw = values && hasOwn.call(values, node.name) ? values[node.name] : undefined;
+    var value = isBlank(raw) ? MISSING : String(raw);
+    node.filters.forEach(function (filter) {
+      if (filter.name === "default") {
+        if (value === MISSING) value = filter.args.length ? filter.args[0] : "";
+      } else if (hasOwn.call(FILTERS, filter.name)) {
+        value = FILTERS[filter.name](value === MISSING ? blankText(node.name, labels) : value);
+      } else {
+        throw new Error("unknown filter " + filter.name);
+      }
+    });
+    return value;
+  }
+
+  function test(node, values, labels) {
+    switch (node.type) {
+      case "var":
+        var value = evaluate(node, values, labels);
+        return value !== MISSING && value !== "";
+      case "not":
+        return !test(node.operand, values, labels);
+      case "and":
+        return test(node.left, values, labels) && test(node.right, values, labels);
+      case "or":
+        return test(node.left, values, labels) || test(node.right, values, labels);
+      case "compare":
+        var left = evaluate(node.left, values, labels);
+        var right = evaluate(node.right, values, labels);
+        var equal = left !== MISSING && right !== MISSING && left === right;
+        return node.op === "==" ? equal : !equal;
+      default:
+        throw new Error("unknown test " + node.type);
+    }
+  }
+
+  function renderTemplate(ast, values, labels) {
+    var out = [];
+    (function walk(nodes) {
+      nodes.forEach(function (node) {
+        if (node.type === "text") {
+          out.push(node.text);
+        } else if (node.type === "var") {
+          var value = evaluate(node, values, labels);
+          out.push(value === MISSING ? blankText(node.name, labels) : value);
+        } else if (node.type === "if") {
+          var branch = node.branches.filter(function (candidate) {
+            return test(candidate.test, values, labels);
+          })[0];
+          walk(branch ? branch.body : node["else"]);
+        } else {
+          throw new Error("unknown node " + node.type);
+        }
+      });
+    })(ast);
+    return out.join("");
+  }
+
+  /* Counting (channels.count_for) ----------------------------------------------------- */
+
+  var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+  var GSM_BASIC = "@\u00a3$\u00a5\u00e8\u00e9\u00f9\u00ec\u00f2\u00c7\n\u00d8\u00f8\r\u00c5\u00e5" +
+    "\u0394_\u03a6\u0393\u039b\u03a9\u03a0\u03a8\u03a3\u0398\u039e\u00c6\u00e6\u00df\u00c9" +
+    " !\"#\u00a4%&'()*+,-./0123456789:;<=>?\u00a1ABCDEFGHIJKLMNOPQRSTUVWXYZ\u00c4\u00d6\u00d1" +
+    "\u00dc\u00a7\u00bfabcdefghijklmnopqrstuvwxyz\u00e4\u00f6\u00f1\u00fc\u00e0";
+  var GSM_EXTENDED = "\f^{}\\[~]|\u20ac";
+  var SMS_SINGLE = { "GSM-7": 160, "UCS-2": 70 };
+  var SMS_PART = { "GSM-7": 153, "UCS-2": 67 };
+  var WORDS_PER_MINUTE = 150;
+  var segmenter = null;
+
+  function countCharacters(text) {
+    if (segmenter === null) {
+      segmenter = typeof Intl !== "undefined" && Intl.Segmenter
+        ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+        : false;
+    }
+    return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length;
+  }
+
+  function words(text) {
+    var found = [];
+    var current = "";
+    var joiner = "";
+    for (var ch of text) {
+      if (WORD_CHAR.test(ch)) {
+        current += joiner + ch;
+        joiner = "";
+      } else if ((ch === "'" || ch === "\u2019") && current && !joiner) {
+        joiner = ch;
+      } else {
+        if (current) found.push(current);
+        current = "";
+        joiner = "";
+      }
+    }
+    if (current) found.push(current);
+    return found;
+  }
+
+  function state(used, limit) {
+    if (limit === null || limit === undefined || used * 10 < limit * 9) return "ok";
+    return used <= limit ? "near" : "over";
+  }
+
+  function worst(a, b) {
+    var order = ["ok", "near", "over"];
+    return order.indexOf(a) >= order.indexOf(b) ? a : b;
+  }
+
+  function count(used, limit, unit, countState, extra) {
+    var result = { used: used, limit: limit === undefined ? null : limit, unit: unit,
+      state: countState, encoding: null, parts: null, seconds: null };
+    Object.keys(extra || {}).forEach(function (key) { result[key] = extra[key]; });
+    return result;
+  }
+
+  function smsCount(text) {
+    var chars = Array.from(text);
+    var gsm = chars.every(function (ch) {
+      return GSM_BASIC.indexOf(ch) >= 0 || GSM_EXTENDED.indexOf(ch) >= 0;
+    });
+    var encoding = gsm ? "GSM-7" : "UCS-2";
+    var costs = chars.map(function (ch) {
+      return gsm ? (GSM_EXTENDED.indexOf(ch) >= 0 ? 2 : 1) : ch.length;
+    });
+    var used = costs.reduce(function (sum, cost) { return sum + cost; }, 0);
+    var single = SMS_SINGLE[encoding];
+    var parts = used === 0 ? 0 : 1;
+    if (used > single) {
+      /* An escaped character or a surrogate pair is never split between two parts. */
+      var room = SMS_PART[encoding];
+      costs.forEach(function (cost) {
+        if (cost > room) {
+          parts += 1;
+          room = SMS_PART[encoding];
+        }
+        room -= cost;
+      });
+    }
+    return count(used, single, "characters", state(used, single), { encoding: encoding, parts: parts });
+  }
+
+  function countFor(channel, text) {
+    if (channel.counting === "sms") return smsCount(text);
+    var wordCount = words(text).length;
+    var maxWords = channel.max_words === undefined ? null : channel.max_words;
+    if (channel.counting === "spoken") {
+      return count(wordCount, maxWords, "words", state(wordCount, maxWords), {
+        seconds: Math.ceil(wordCount * 60 / WORDS_PER_MINUTE),
+      });
+    }
+    var maxChars = channel.max_chars === undefined ? null : channel.max_chars;
+    if (maxChars === null && maxWords !== null) {
+      return count(wordCount, maxWords, "words", state(wordCount, maxWords));
+    }
+    var used = countCharacters(text);
+    return count(used, maxChars, "characters", worst(state(used, maxChars), state(wordCount, maxWords)));
+  }
+
+  function countSubject(channel, subject) {
+    if (!channel.subject) return null;
+    var used = countCharacters(subject);
+    var limit = channel.subject_max_chars || channel.subject_warn_chars || null;
+    return count(used, limit, "characters", state(used, limit));
+  }
+
+  /* Advice checks (advice.evaluate) --------------------------------------------------- */
+
+  var PLACEHOLDER_PATTERN = "\\[[^\\[\\]\\n]+\\]";
+  var patternCache = {};
+
+  function pattern(source, caseSensitive) {
+    var flags = caseSensitive ? "u" : "iu";
+    var key = flags + "/" + source;
+    if (!hasOwn.call(patternCache, key)) {
+      try {
+        patternCache[key] = new RegExp(source, flags);
+      } catch (error) {
+        patternCache[key] = null; /* A pattern JavaScript cannot read never matches. */
+      }
+    }
+    return patternCache[key];
+  }
+
+  function normal(word) {
+    return word.toLowerCase().normalize("NFC").replace(/\u2019/g, "'");
+  }
+
+  function entry(text) {
+    return text.split(/\s+/).filter(Boolean).map(normal);
+  }
+
+  function matchesAt(tokens, index, parts) {
+    if (index + parts.length > tokens.length) return false;
+    return parts.every(function (part, offset) {
+      var token = tokens[index + offset];
+      return part.charAt(part.length - 1) === "*"
+        ? token.indexOf(part.slice(0, -1)) === 0
+        : token === part;
+    });
+  }
+
+  function tokens(text, ignore) {
+    var list = words(text).map(normal);
+    (ignore || []).map(entry).forEach(function (phrase) {
+      for (var index = 0; index < list.length; index += 1) {
+        if (matchesAt(list, index, phrase)) {
+          for (var k = 0; k < phrase.length; k += 1) list[index + k] = "";
+        }
+      }
+    });
+    return list;
+  }
+
+  function countMatches(list, entries) {
+    var compiled = (entries || []).map(entry);
+    var found = 0;
+    for (var index = 0; index < list.length; index += 1) {
+      if (list[index] && compiled.some(function (parts) { return matchesAt(list, index, parts); })) {
+        found += 1;
+      }
+    }
+    return found;
+  }
+
+  function foundAny(text, params) {
+    if (countMatches(tokens(text, params.ignore), params.words) > 0) return true;
+    return (params.patterns || []).some(function (source) {
+      var regex = pattern(source, Boolean(params.case_sensitive));
+      return regex !== null && regex.test(text);
+    });
+  }
+
+  function parseDate(text) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
+  }
+
+  var DAY = 86400000;
+
+  function businessDaysAfter(start, end) {
+    var days = 0;
+    for (var time = start + DAY; time <= end; time += DAY) {
+      var weekday = new Date(time).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) days += 1;
+    }
+    return days;
+  }
+
+  var RULES = {
+    placeholders: function (check, text, context) {
+      var regex = pattern(check.params.pattern || PLACEHOLDER_PATTERN, true);
+      var left = (context.missing || []).length > 0 || (regex !== null && regex.test(text));
+      return left ? check.severity : null;
+    },
+    "word-count": function (check, text) {
+      var wordCount = words(text).length;
+      var params = check.params;
+      if (params.error_over !== undefined && params.error_over !== null && wordCount > params.error_over) {
+        return "error";
+      }
+      return params.warn_over !== undefined && params.warn_over !== null && wordCount > params.warn_over
+        ? "warning" : null;
+    },
+    ratio: function (check, text) {
+      var list = tokens(text);
+      var factor = check.params.factor === undefined ? 1 : check.params.factor;
+      return countMatches(list, check.params.words) > factor * countMatches(list, check.params.versus)
+        ? check.severity : null;
+    },
+    "contains-any": function (check, text) {
+      return foundAny(text, check.params) ? check.severity : null;
+    },
+    "missing-any": function (check, text) {
+      return foundAny(text, check.params) ? null : check.severity;
+    },
+    "follow-up-gap": function (check, text, context) {
+      var start = parseDate(context.today);
+      var end = parseDate(context.follow_up_date);
+      if (start === null || end === null) return null;
+      if (businessDaysAfter(start, end) < (check.params.error_under_business_days || 0)) return "error";
+      return Math.round((end - start) / DAY) < (check.params.warn_under_days || 0) ? "warning" : null;
+    },
+  };
+
+  function applies(check, context) {
+    var where = check.applies || {};
+    function allows(list, value) { return !list || list.length === 0 || list.indexOf(value) >= 0; }
+    return allows(where.channels, context.channel) &&
+      allows(where.relationships, context.relationship) &&
+      allows(where.kinds, context.kind);
+  }
+
+  function evaluateChecks(checks, text, context) {
+    var found = [];
+    checks.forEach(function (check) {
+      if (!applies(check, context) || !hasOwn.call(RULES, check.rule)) return;
+      var severity = RULES[check.rule](check, text, context);
+      if (severity) found.push({ id: check.id, severity: severity });
+    });
+    return found;
+  }
+
+  /* Dates ----------------------------------------------------------------------------- */
+
+  function pad(number, width) {
+    var text = String(number);
+    while (text.length < width) text = "0" + text;
+    return text;
+  }
+
+  function isoDate(year, month, day) {
+    return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2);
+  }
+
+  function localToday(now) {
+    var date = now || new Date();
+    return isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  }
+
+  /* Mirrors messages.Duration.add_to: a month on from 31 January is the last of February. */
+  function addDuration(dateText, duration) {
+    var time = parseDate(dateText);
+    if (time === null || !duration) return dateText;
+    var date = new Date(time);
+    if (duration.unit === "day" || duration.unit === "week") {
+      var days = duration.amount * (duration.unit === "week" ? 7 : 1);
+      date = new Date(time + days * DAY);
+      return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+    }
+    var monthIndex = date.getUTCMonth() + duration.amount;
+    var year = date.getUTCFullYear() + Math.floor(monthIndex / 12);
+    var month = (monthIndex % 12) + 1;
+    var lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return isoDate(year, month, Math.min(date.getUTCDate(), lastDay));
+  }
+
+  /* Calendar file (RFC 5545) ---------------------------------------------------------- */
+
+  function icsText(text) {
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n");
+  }
+
+  function utf8Length(ch) {
+    var code = ch.codePointAt(0);
+    return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+
+  /* Lines of at most 75 octets; a continuation starts with a space, which counts. */
+  function foldLine(line) {
+    var lines = [];
+    var current = "";
+    var octets = 0;
+    for (var ch of line) {
+      var size = utf8Length(ch);
+      if (octets + size > 75) {
+        lines.push(current);
+        current = " ";
+        octets = 1;
+      }
+      current += ch;
+      octets += size;
+    }
+    lines.push(current);
+    return lines.join("\r\n");
+  }
+
+  function compactDate(dateText) {
+    return dateText.replace(/-/g, "");
+  }
+
+  function utcStamp(date) {
+    return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2) +
+      "T" + pad(date.getUTCHours(), 2) + pad(date.getUTCMinutes(), 2) + pad(date.getUTCSeconds(), 2) + "Z";
+  }
+
+  /* options: {uid, date: "YYYY-MM-DD", summary, description, alarm, now (Date),
+   * component: "VEVENT" (default, all-day) or "VTODO", prodid} */
+  function buildIcs(options) {
+    var component = options.component === "VTODO" ? "VTODO" : "VEVENT";
+    var date = compactDate(options.date);
+    var lines = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:" + (options.prodid || "-//Networking Playbook//Message reminders//EN"),
+      "CALSCALE:GREGORIAN",
+      "BEGIN:" + component,
+      "UID:" + options.uid,
+      "DTSTAMP:" + utcStamp(options.now || new Date()),
+    ];
+    if (component === "VTODO") {
+      lines.push("DUE;VALUE=DATE:" + date, "STATUS:NEEDS-ACTION");
+    } else {
+      lines.push("DTSTART;VALUE=DATE:" + date,
+        "DTEND;VALUE=DATE:" + compactDate(addDuration(options.date, { amount: 1, unit: "day" })),
+        "TRANSP:TRANSPARENT");
+    }
+    lines.push("SUMMARY:" + icsText(options.summary));
+    if (options.description) lines.push("DESCRIPTION:" + icsText(options.description));
+    lines.push(
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      /* 09:00 on the day; a VTODO has only DUE to be relative to. */
+      component === "VTODO" ? "TRIGGER;RELATED=END:PT9H" : "TRIGGER:PT9H",
+      "DESCRIPTION:" + icsText(options.alarm || options.summary),
+      "END:VALARM",
+      "END:" + component,
+      "END:VCALENDAR"
+    );
+    return lines.map(foldLine).join("\r\n") + "\r\n";
+  }
+
+  /* mailto (RFC 6068) ----------------------------------------------------------------- */
+
+  function mailtoHref(options) {
+    var query = [];
+    if (options.subject) query.push("subject=" + encodeURIComponent(options.subject));
+    if (options.body) {
+      query.push("body=" + encodeURIComponent(String(options.body).replace(/\r\n|\r|\n/g, "\r\n")));
+    }
+    var to = options.to ? encodeURIComponent(options.to).replace(/%40/g, "@") : "";
+    return "mailto:" + to + (query.length ? "?" + query.join("&") : "");
+  }
+
+  var api = {
+    renderTemplate: renderTemplate,
+    countFor: countFor,
+    countSubject: countSubject,
+    evaluateChecks: evaluateChecks,
+    buildIcs: buildIcs,
+    mailtoHref: mailtoHref,
+    addDuration: addDuration,
+    countCharacters: countCharacters,
+    words: words,
+    foldLine: foldLine,
+    labelFromName: labelFromName,
+  };
+
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (typeof window === "undefined" || typeof document === "undefined") return;
+
+  /* The page ------------------------------------------------------------------------- */
+
+  var memoryStore = {};
+  var fallbackStore = {
+    get: function (key) { return hasOwn.call(memoryStore, key) ? memoryStore[key] : null; },
+    set: function (key, value) { memoryStore[key] = value; },
+    remove: function (key) { delete memoryStore[key]; },
+  };
+  var reloaders = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  function store() {
+    return window.Playbook && window.Playbook.store ? window.Playbook.store : fallbackStore;
+  }
+
+  var pageConfig = { node: null, strings: {} };
+
+  /* Without playbook.js, read the strings from the page's settings ourselves. */
+  function pageStrings() {
+    var node = document.querySelector("script[data-playbook-config]");
+    if (node !== pageConfig.node) {
+      pageConfig.node = node;
+      try {
+        pageConfig.strings = (node && JSON.parse(node.textContent).strings) || {};
+      } catch (error) {
+        pageConfig.strings = {};
+      }
+    }
+    return pageConfig.strings;
+  }
+
+  function t(key, values) {
+    if (window.Playbook && typeof window.Playbook.t === "function") return window.Playbook.t(key, values);
+    var strings = pageStrings();
+    var text = hasOwn.call(strings, key) ? strings[key] : key;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
+  }
+
+  function countText(result, channel) {
+    var values = { used: result.used, limit: result.limit, parts: result.parts,
+      encoding: result.encoding, seconds: result.seconds };
+    if (channel.counting === "sms") return t("message_count_sms", values);
+    if (channel.counting === "spoken") return t("message_count_spoken", values);
+    var unit = result.unit === "words" ? "words" : "chars";
+    return t(result.limit === null ? "message_count_" + unit + "_nolimit" : "message_count_" + unit, values);
+  }
+
+  function setUpMessage(root) {
+    if (root.hasAttribute("data-playbook-ready")) return;
+    var dataNode = root.querySelector("script[data-playbook-message-data]");
+    if (!dataNode) return;
+    var data;
+    try {
+      data = JSON.parse(dataNode.textContent);
+    } catch (error) {
+      return;
+    }
+    root.setAttribute("data-playbook-ready", "");
+
+    var key = "message:" + data.id;
+    var inputs = Array.prototype.slice.call(root.querySelectorAll("[data-playbook-field]"));
+    var preview = root.querySelector("[data-playbook-preview]");
+    var subjectNode = root.querySelector("[data-playbook-subject]");
+    var counter = root.querySelector("[data-playbook-count]");
+    var warningList = root.querySelector("[data-playbook-warnings]");
+    var statusNode = root.querySelector("[data-playbook-message-status]");
+    var dateInput = root.querySelector("[data-playbook-remind-date]");
+    var emailLink = root.querySelector('[data-playbook-action="email"]');
+    var shownWarnings = "";
+
+    root.querySelectorAll("[data-playbook-form], [data-playbook-actions], [data-playbook-count]")
+      .forEach(function (node) { node.hidden = false; });
+
+    function defaultDate() {
+      return data.follow_up ? addDuration(localToday(), data.follow_up) : "";
+    }
+
+    function values() {
+      var result = {};
+      inputs.forEach(function (input) { result[input.getAttribute("data-playbook-field")] = input.value; });
+      return result;
+    }
+
+    function texts() {
+      var current = values();
+      return {
+        body: renderTemplate(data.body, current, data.labels),
+        subject: data.subject ? renderTemplate(data.subject, current, data.labels) : "",
+        values: current,
+      };
+    }
+
+    function showCount(message) {
+      var result = countFor(data.channel, message.body);
+      var text = countText(result, data.channel);
+      var overall = result.state;
+      var subject = data.subject ? countSubject(data.channel, message.subject) : null;
+      if (subject && subject.limit !== null) {
+        text += " · " + t("message_count_subject", { used: subject.used, limit: subject.limit });
+        overall = worst(overall, subject.state);
+      }
+      counter.textContent = text;
+      counter.setAttribute("data-state", overall);
+    }
+
+    function checkById(id) {
+      return data.checks.filter(function (check) { return check.id === id; })[0];
+    }
+
+    function ruleOf(id) {
+      return checkById(id).rule;
+    }
+
+    function showWarnings(message) {
+      var missing = data.fields.filter(function (field) {
+        return field.required && isBlank(message.values[field.name]);
+      }).map(function (field) { return field.name; });
+      var found = evaluateChecks(data.checks, message.body, {
+        channel: data.channel.name,
+        relationship: data.relationship,
+        kind: data.kind,
+        missing: missing,
+        today: localToday(),
+        follow_up_date: dateInput && dateInput.value ? dateInput.value : null,
+      });
+      /* Until the reader types, every field is blank by design: no need to say so yet. */
+      if (data.fields.every(function (field) { return isBlank(message.values[field.name]); })) {
+        found = found.filter(function (item) { return ruleOf(item.id) !== "placeholders"; });
+      }
+      var signature = found.map(function (item) { return item.id + ":" + item.severity; }).join(" ");
+      if (signature === shownWarnings) return;
+      shownWarnings = signature;
+      while (warningList.firstChild) warningList.removeChild(warningList.firstChild);
+      found.forEach(function (item) {
+        var check = checkById(item.id);
+        var entry = document.createElement("li");
+        entry.className = "playbook-message__warning playbook-message__warning--" + item.severity;
+        entry.setAttribute("data-playbook-warning", item.id);
+        entry.setAttribute("data-severity", item.severity);
+        var severity = document.createElement("span");
+        severity.className = "playbook-message__severity";
+        severity.textContent = t("message_severity_" + item.severity) + " ";
+        entry.appendChild(severity);
+        entry.appendChild(document.createTextNode(check.message));
+        if (check.link) {
+          entry.appendChild(document.createTextNode(" "));
+          var link = document.createElement("a");
+          link.setAttribute("href", check.link);
+          link.textContent = t("message_advice_link");
+          entry.appendChild(link);
+        }
+        warningList.appendChild(entry);
+      });
+    }
+
+    function save(message) {
+      var blank = inputs.every(function (input) { return isBlank(input.value); });
+      var date = dateInput ? dateInput.value : "";
+      if (blank && (!dateInput || date === defaultDate())) {
+        store().remove(key);
+      } else {
+        store().set(key, { values: message.values, date: date });
+      }
+    }
+
+    function update(persist) {
+      var message = texts();
+      preview.textContent = message.body;
+      if (subjectNode) subjectNode.textContent = message.subject;
+      if (emailLink) emailLink.setAttribute("href", mailtoHref({ subject: message.subject, body: message.body }));
+      showCount(message);
+      showWarnings(message);
+      if (persist) save(message);
+      return message;
+    }
+
+    function load() {
+      var draft = store().get(key) || {};
+      var saved = draft.values || {};
+      inputs.forEach(function (input) {
+        var name = input.getAttribute("data-playbook-field");
+        input.value = hasOwn.call(saved, name) && typeof saved[name] === "string" ? saved[name] : "";
+      });
+      if (dateInput) {
+        var fresh = typeof draft.date === "string" && parseDate(draft.date) !== null && draft.date >= localToday();
+        dateInput.value = fresh ? draft.date : defaultDate();
+      }
+      update(false);
+    }
+
+    function say(text) {
+      statusNode.textContent = text;
+    }
+
+    function selectPreview() {
+      var range = document.createRange();
+      range.selectNodeContents(preview);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      say(t("message_copy_fallback"));
+    }
+
+    function copy() {
+      var text = texts().body;
+      if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
+        navigator.clipboard.writeText(text).then(function () { say(t("message_copied")); }, selectPreview);
+      } else {
+        selectPreview();
+      }
+    }
+
+    function remind() {
+      var date = dateInput && parseDate(dateInput.value) !== null ? dateInput.value : defaultDate();
+      var message = texts();
+      var page = /^https?:$/.test(window.location.protocol) ? "\n\n" + window.location.href : "";
+      var uid = window.crypto && typeof window.crypto.randomUUID === "function"
+        ? window.crypto.randomUUID()
+        : Date.now().toString(36) + Math.random().toString(36).slice(2);
+      var ics = buildIcs({
+        uid: uid + "@networking-playbook",
+        date: date,
+        summary: t("message_reminder_summary", { title: data.title }),
+        description: message.body + page,
+        alarm: t("message_reminder_alarm", { title: data.title }),
+      });
+      var file = "follow-up-" + data.id + "-" + date + ".ics";
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }));
+      link.download = file;
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      say(t("message_reminder_saved", { file: file }));
+    }
+
+    function forget() {
+      store().remove(key);
+      inputs.forEach(function (input) { input.value = ""; });
+      if (dateInput) dateInput.value = defaultDate();
+      update(false);
+      say(t("message_forgotten"));
+    }
+
+    root.addEventListener("input", function (event) {
+      if (event.target.hasAttribute("data-playbook-field") || event.target === dateInput) update(true);
+    });
+    root.addEventListener("change", function (event) {
+      if (event.target === dateInput) update(true);
+    });
+    root.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-playbook-action]");
+      if (!button || !root.contains(button)) return;
+      var action = button.getAttribute("data-playbook-action");
+      if (action === "copy") copy();
+      else if (action === "remind") remind();
+      else if (action === "forget") forget();
+    });
+    if (reloaders) reloaders.set(root, load);
+    load();
+  }
+
+  function setUpAll(root) {
+    (root || document).querySelectorAll("[data-playbook-message]").forEach(setUpMessage);
+  }
+
+  /* Another tab, or an import, changed the saved drafts. */
+  document.addEventListener("playbook:datachange", function () {
+    if (!reloaders) return;
+    document.querySelectorAll("[data-playbook-message][data-playbook-ready]").forEach(function (root) {
+      var reload = reloaders.get(root);
+      if (reload) reload();
+    });
+  });
+
+  function start() {
+    if (window.Playbook && typeof window.Playbook.onPage === "function") window.Playbook.onPage(setUpAll);
+    else setUpAll(document);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+})();

@@ -1,0 +1,153 @@
+"""The HTML of a message generator, following the browser contract in DESIGN.md.
+
+Without JavaScript (and in print) the widget is the title, the channel and the message with
+every field blank (``[Label]``). ``playbook-messages.js`` unhides the form, the counter and
+the actions, and re-renders the preview from the JSON data as the reader types.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from playbook_plugin.messages import MessageSettings, MessageTemplate
+from playbook_plugin.strings import format_string
+from playbook_plugin.template_subset import render_text
+
+__all__ = ["message_data", "render_message_html"]
+
+LONG_EXAMPLE = 60
+"""A field whose example is longer than this gets a text area instead of a line."""
+
+
+def message_data(template: MessageTemplate, settings: MessageSettings) -> dict[str, Any]:
+    """What the browser needs: the compiled templates, channel, fields and checks."""
+    context = template.context()
+    return {
+        "id": template.id,
+        "title": template.title,
+        "channel": template.channel.to_json(),
+        "relationship": template.relationship,
+        "kind": template.kind,
+        "follow_up": template.follow_up.to_json() if template.follow_up else None,
+        "subject": template.subject.ast if template.subject else None,
+        "body": template.body.ast,
+        "fields": [
+            {"name": field.name, "label": field.label, "required": field.required}
+            for field in template.fields
+        ],
+        "labels": template.labels,
+        "checks": [
+            check.to_json(settings.resolve_link)
+            for check in settings.checks
+            if check.applies.matches(context.channel, context.relationship, context.kind)
+        ],
+    }
+
+
+def _json_script(data: dict[str, Any]) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" data-playbook-message-data>{payload}</script>'
+
+
+def _field_html(base: str, template: MessageTemplate, settings: MessageSettings) -> list[str]:
+    html: list[str] = []
+    for field in template.fields:
+        field_id = escape(f"{base}-field-{field.name}")
+        required = (
+            f' <span class="playbook-message__required">'
+            f"{escape(settings.strings['message_required'])}</span>"
+            if field.required
+            else ""
+        )
+        attributes = (
+            f'id="{field_id}" name="{escape(field.name)}" '
+            f'data-playbook-field="{escape(field.name)}" class="playbook-message__input"'
+            + (f' placeholder="{escape(field.example)}"' if field.example else "")
+            + (" required" if field.required else "")
+        )
+        control = (
+            f'<textarea {attributes} rows="2"></textarea>'
+            if len(field.example) > LONG_EXAMPLE
+            else f'<input type="text" {attributes} autocomplete="off">'
+        )
+        html.append(
+            '<div class="playbook-message__field">'
+            f'<label for="{field_id}">{escape(field.label)}{required}</label>'
+            f"{control}</div>"
+        )
+    return html
+
+
+def render_message_html(template: MessageTemplate, settings: MessageSettings) -> str:
+    """The widget for one template; ids are unique because template ids are."""
+    strings = settings.strings
+    base = f"playbook-message-{template.id}"
+    channel = template.channel
+    labels = template.labels
+    parts = [
+        f'<div class="playbook-message" data-playbook-message="{escape(template.id)}" '
+        f'data-playbook-channel="{escape(channel.name)}" role="group" '
+        f'aria-labelledby="{base}-title">',
+        f'<p class="playbook-message__title" id="{base}-title">{escape(template.title)}</p>',
+        '<p class="playbook-message__channel">'
+        f"{escape(format_string(strings, 'message_channel', channel=channel.label))}"
+        + (
+            f' <span class="playbook-message__note">{escape(channel.note)}</span>'
+            if channel.note
+            else ""
+        )
+        + "</p>",
+    ]
+    if template.fields:
+        parts += [
+            '<fieldset class="playbook-message__form" data-playbook-form hidden>',
+            f"<legend>{escape(strings['message_fields'])}</legend>",
+            *_field_html(base, template, settings),
+            "</fieldset>",
+        ]
+    if template.subject is not None:
+        subject = render_text(template.subject, {}, labels)
+        parts.append(
+            '<p class="playbook-message__subject-line">'
+            f'<span class="playbook-message__label" id="{base}-subject">'
+            f"{escape(strings['message_subject'])}:</span> "
+            f'<span class="playbook-message__subject" data-playbook-subject '
+            f'aria-labelledby="{base}-subject">{escape(subject)}</span></p>'
+        )
+    body = render_text(template.body, {}, labels)
+    parts += [
+        '<div class="playbook-message__preview" data-playbook-preview '
+        f'style="white-space: pre-wrap">{escape(body)}</div>',
+        '<p class="playbook-message__count" data-playbook-count data-state="ok" hidden></p>',
+        f'<ul class="playbook-message__warnings" data-playbook-warnings aria-live="polite" '
+        f'aria-label="{escape(strings["message_advice"])}"></ul>',
+        '<div class="playbook-message__actions" data-playbook-actions hidden>',
+        '<button type="button" class="playbook-button" data-playbook-action="copy">'
+        f"{escape(strings['message_copy'])}</button>",
+    ]
+    if channel.mailto:
+        parts.append(
+            '<a class="playbook-button" data-playbook-action="email" href="mailto:">'
+            f"{escape(strings['message_email'])}</a>"
+        )
+    if template.follow_up is not None:
+        parts.append(
+            '<span class="playbook-message__remind">'
+            f'<label for="{base}-date">{escape(strings["message_remind_date"])}</label> '
+            f'<input type="date" id="{base}-date" name="{base}-date" '
+            'class="playbook-message__date" data-playbook-remind-date> '
+            '<button type="button" class="playbook-button" data-playbook-action="remind">'
+            f"{escape(strings['message_remind'])}</button></span>"
+        )
+    parts += [
+        '<button type="button" class="playbook-button" data-playbook-action="forget">'
+        f"{escape(strings['message_forget'])}</button>",
+        "</div>",
+        '<p class="playbook-message__status" data-playbook-message-status role="status"></p>',
+        _json_script(message_data(template, settings)),
+        "</div>",
+    ]
+    return "\n".join(parts)

@@ -1,0 +1,396 @@
+"""``message`` fences: a YAML header, a line ``---``, then the template text.
+
+:func:`parse_message` turns one fence into a validated :class:`MessageTemplate`, or raises
+:class:`~playbook_plugin.errors.SourceError` at the exact line of the problem.
+:func:`build_settings` makes the site-wide :class:`MessageSettings` from the plugin config.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import yaml
+
+from playbook_plugin.advice import (
+    DEFAULT_CHECKS,
+    KINDS,
+    RELATIONSHIPS,
+    Check,
+    CheckContext,
+    Severity,
+    evaluate,
+    merge_checks,
+)
+from playbook_plugin.channels import Channel, build_channels
+from playbook_plugin.errors import SourceError
+from playbook_plugin.slugs import is_valid_id
+from playbook_plugin.strings import merge_strings
+from playbook_plugin.template_subset import (
+    CompiledTemplate,
+    compile_template,
+    label_from_name,
+    render_text,
+)
+
+__all__ = [
+    "Duration",
+    "Field",
+    "MessageSettings",
+    "MessageTemplate",
+    "build_settings",
+    "check_example",
+    "example_text",
+    "parse_message",
+]
+
+HEADER_KEYS = ("id", "title", "channel", "relationship", "kind", "follow_up", "subject", "fields")
+FIELD_KEYS = ("label", "example", "required")
+DEFAULT_RELATIONSHIP = "new"
+DEFAULT_KIND = "first-message"
+
+_DURATION = re.compile(r"(\d+)\s*(day|week|month)s?", re.IGNORECASE)
+_A_WEEK_OF_MONDAY = [dt.date(2024, 1, 1) + dt.timedelta(days) for days in range(7)]
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A follow-up delay: ``3 days``, ``2 weeks``, ``1 month``."""
+
+    amount: int
+    unit: Literal["day", "week", "month"]
+
+    def add_to(self, date: dt.date) -> dt.date:
+        """The date this long after ``date``; a month on from 31 January is 29 February."""
+        if self.unit == "day":
+            return date + dt.timedelta(days=self.amount)
+        if self.unit == "week":
+            return date + dt.timedelta(weeks=self.amount)
+        years, month_index = divmod(date.month - 1 + self.amount, 12)
+        year, month = date.year + years, month_index + 1
+        return date.replace(
+            year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1])
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"amount": self.amount, "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    example: str = ""
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class MessageSettings:
+    """Site-wide settings; per page, replace ``resolve_link`` (``dataclasses.replace``)."""
+
+    channels: Mapping[str, Channel]
+    checks: Sequence[Check]
+    strings: Mapping[str, str]
+    resolve_link: Callable[[str], str] = str
+    """Turns a docs path like ``after-you-meet.md#follow-up`` into a URL from this page."""
+
+
+def build_settings(
+    channels_override: Mapping[str, Mapping[str, Any]] | None = None,
+    checks_override: Sequence[Mapping[str, Any]] | None = None,
+    linkedin_premium: bool = False,
+    strings: Mapping[str, str] | None = None,
+) -> MessageSettings:
+    """Settings from the plugin config; ValueError names the bad ``channels``/``checks`` key."""
+    channels = build_channels(channels_override, linkedin_premium=linkedin_premium)
+    checks = merge_checks(DEFAULT_CHECKS, checks_override, channels=channels)
+    return MessageSettings(channels, tuple(checks), merge_strings(strings or {}))
+
+
+@dataclass(frozen=True)
+class MessageTemplate:
+    id: str
+    title: str
+    channel: Channel
+    relationship: str
+    kind: str
+    follow_up: Duration | None
+    subject: CompiledTemplate | None
+    body: CompiledTemplate
+    fields: tuple[Field, ...]
+    path: str
+    line: int
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {field.name: field.label for field in self.fields}
+
+    def context(
+        self,
+        missing: tuple[str, ...] = (),
+        today: dt.date | None = None,
+        follow_up_date: dt.date | None = None,
+    ) -> CheckContext:
+        """What the advice checks see of this template."""
+        return CheckContext(
+            self.channel.name, self.relationship, self.kind, missing, today, follow_up_date
+        )
+
+
+class _Header:
+    """The YAML header with the line of every key, for errors that point at it."""
+
+    def __init__(self, text: str, *, path: str, line: int) -> None:
+        self.path = path
+        self.line = line
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            self.data = loader.construct_document(node) if node is not None else {}
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise self.error(
+                mark.line if mark else 0,
+                f"the settings above `---` are not valid YAML ({exc.problem}); "
+                "put text that contains a colon or starts with { or [ in quotes",
+            ) from None
+        finally:
+            loader.dispose()
+        if not isinstance(self.data, dict):
+            raise self.error(0, "the lines above `---` must be settings like `id: my-note`")
+        self.lines = self._key_lines(node)
+
+    def _key_lines(self, node: yaml.Node | None) -> dict[str, Any]:
+        """``{key: line}``, and for ``fields`` also ``{field name: (line, {key: line})}``."""
+        lines: dict[str, Any] = {}
+        if not isinstance(node, yaml.MappingNode):
+            return lines
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in lines:
+                raise self.error(key_node.start_mark.line, f"`{key}` is set twice; keep one")
+            lines[key] = key_node.start_mark.line
+            if key == "fields":
+                lines["fields:"] = {
+                    name: (line, self._key_lines(value))
+                    for name, (line, value) in self._children(value_node).items()
+                }
+            if key == "subject":
+                lines["subject:"] = value_node.start_mark.line
+        return lines
+
+    def _children(self, node: yaml.Node) -> dict[str, tuple[int, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            return {}
+        return {key.value: (key.start_mark.line, value) for key, value in node.value}
+
+    def error(self, offset: int, message: str) -> SourceError:
+        return SourceError(self.path, self.line + offset, message)
+
+    def key_error(self, key: str, message: str) -> SourceError:
+        return self.error(self.lines.get(key, 0), message)
+
+
+def _choice(header: _Header, key: str, allowed: Sequence[str], default: str | None) -> str:
+    value = header.data.get(key, default)
+    if value is None:
+        raise header.key_error(key, f"`{key}` is missing; use one of: {', '.join(allowed)}")
+    if value not in allowed:
+        raise header.key_error(
+            key, f"`{key}: {value}` is not known; use one of: {', '.join(allowed)}"
+        )
+    return str(value)
+
+
+def _duration(header: _Header) -> Duration | None:
+    value = header.data.get("follow_up")
+    if value is None:
+        return None
+    match = _DURATION.fullmatch(str(value).strip())
+    if match is None or int(match.group(1)) < 1:
+        raise header.key_error(
+            "follow_up",
+            f"`follow_up: {value}` is not a delay; write a number and days, weeks or months, "
+            "like `3 days`, `2 weeks` or `1 month`",
+        )
+    unit = match.group(2).lower()
+    return Duration(int(match.group(1)), unit)  # type: ignore[arg-type]
+
+
+def _text(header: _Header, key: str, value: Any, line_key: str | None = None) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise header.key_error(line_key or key, f"`{key}` must be text")
+    return str(value)
+
+
+def _fields(
+    header: _Header, variables: Sequence[str], bracket_labels: Mapping[str, str]
+) -> tuple[Field, ...]:
+    specs = header.data.get("fields") or {}
+    if not isinstance(specs, dict):
+        raise header.key_error(
+            "fields", "`fields` must list fields by name, like `name: {label: Their first name}`"
+        )
+    lines: dict[str, tuple[int, dict[str, int]]] = header.lines.get("fields:", {})
+    fields: dict[str, Field] = {}
+    for name, spec in specs.items():
+        field_line, key_lines = lines.get(name, (header.lines.get("fields", 0), {}))
+        if name not in variables:
+            used = ", ".join(variables) or "no fields"
+            raise header.error(
+                field_line,
+                f"fields: `{name}` is not used in the text (it uses: {used}); "
+                "remove it or use it as {{ " + str(name) + " }}",
+            )
+        if spec is None:
+            spec = {}
+        elif isinstance(spec, str):
+            spec = {"label": spec}
+        elif not isinstance(spec, dict):
+            raise header.error(
+                field_line, f"fields: `{name}` must be settings like {{label: …, example: …}}"
+            )
+        for key in spec:
+            if key not in FIELD_KEYS:
+                raise header.error(
+                    key_lines.get(key, field_line),
+                    f"fields: `{name}` has an unknown setting `{key}`; use {', '.join(FIELD_KEYS)}",
+                )
+        required = spec.get("required", False)
+        if not isinstance(required, bool):
+            raise header.error(
+                key_lines.get("required", field_line),
+                f"fields: `{name}`: `required` must be true or false",
+            )
+        label = spec.get("label") or bracket_labels.get(name) or label_from_name(name)
+        example = spec.get("example", "")
+        for key, value in (("label", label), ("example", example)):
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                raise header.error(
+                    key_lines.get(key, field_line), f"fields: `{name}`: `{key}` must be text"
+                )
+        fields[name] = Field(name, str(label).strip(), str(example), required)
+    for name in variables:
+        if name not in fields:
+            label = bracket_labels.get(name) or label_from_name(name)
+            fields[name] = Field(name, label)
+    return tuple(fields.values())
+
+
+def parse_message(
+    source: str, *, path: str, line: int, settings: MessageSettings
+) -> MessageTemplate:
+    """Parse a ``message`` fence; ``line`` is the page line of the fence's first content line."""
+    lines = source.split("\n")
+    separator = next((i for i, text in enumerate(lines) if text.rstrip() == "---"), None)
+    if separator is None:
+        raise SourceError(
+            path,
+            line,
+            "a message needs its settings (id, title, channel…), then a line `---`, "
+            "then the text of the message",
+        )
+    header = _Header("\n".join(lines[:separator]), path=path, line=line)
+    unknown = [key for key in header.data if key not in HEADER_KEYS]
+    if unknown:
+        raise header.key_error(
+            unknown[0], f"unknown setting `{unknown[0]}`; use {', '.join(HEADER_KEYS)}"
+        )
+
+    template_id = header.data.get("id")
+    if template_id is None:
+        raise header.error(0, "the message needs an `id:`, like `id: thank-you-after-coffee`")
+    if not isinstance(template_id, str) or not is_valid_id(template_id):
+        raise header.key_error(
+            "id",
+            f"`id: {template_id}` may only use lower-case letters, digits and hyphens, "
+            "like `thank-you-after-coffee`",
+        )
+    title = _text(
+        header, "title", header.data.get("title") or label_from_name(template_id.replace("-", "_"))
+    )
+
+    channel_name = header.data.get("channel")
+    if not isinstance(channel_name, str) or channel_name not in settings.channels:
+        known = ", ".join(settings.channels)
+        what = f"`channel: {channel_name}` is not known" if channel_name else "`channel` is missing"
+        raise header.key_error(
+            "channel", f"{what}; use one of: {known} (or add one under `channels` in mkdocs.yml)"
+        )
+    channel = settings.channels[channel_name]
+    relationship = _choice(header, "relationship", RELATIONSHIPS, DEFAULT_RELATIONSHIP)
+    kind = _choice(header, "kind", KINDS, DEFAULT_KIND)
+    follow_up = _duration(header)
+
+    subject = None
+    if "subject" in header.data:
+        if not channel.subject:
+            with_subject = ", ".join(name for name, c in settings.channels.items() if c.subject)
+            raise header.key_error(
+                "subject",
+                f"a {channel.name} message has no subject line; remove `subject` or use a "
+                f"channel that has one ({with_subject})",
+            )
+        subject_text = _text(header, "subject", header.data["subject"])
+        subject = compile_template(
+            subject_text, path=path, line=line + header.lines.get("subject:", 0)
+        )
+
+    body_line = line + separator + 1
+    body_text = "\n".join(lines[separator + 1 :])
+    if not body_text.strip():
+        raise SourceError(path, body_line, "the message has no text after `---`")
+    body = compile_template(body_text, path=path, line=body_line)
+
+    variables = list(subject.variables if subject else ())
+    variables += [name for name in body.variables if name not in variables]
+    bracket_labels = {**(subject.bracket_labels if subject else {}), **body.bracket_labels}
+    return MessageTemplate(
+        id=template_id,
+        title=title,
+        channel=channel,
+        relationship=relationship,
+        kind=kind,
+        follow_up=follow_up,
+        subject=subject,
+        body=body,
+        fields=_fields(header, variables, bracket_labels),
+        path=path,
+        line=line,
+    )
+
+
+def example_text(template: MessageTemplate) -> str:
+    """The message filled in with the authors' examples."""
+    values = {field.name: field.example for field in template.fields}
+    return render_text(template.body, values, template.labels)
+
+
+def check_example(
+    template: MessageTemplate, settings: MessageSettings
+) -> list[tuple[str, Severity]]:
+    """The advice checks the example text fails: the build warns about each.
+
+    A follow-up delay is judged from every day of the week, since the reader may send the
+    message on any of them; the worst result counts.
+    """
+    text = example_text(template)
+    missing = tuple(field.name for field in template.fields if field.required and not field.example)
+    contexts = [template.context(missing=missing)]
+    if template.follow_up is not None:
+        contexts = [
+            template.context(
+                missing=missing, today=day, follow_up_date=template.follow_up.add_to(day)
+            )
+            for day in _A_WEEK_OF_MONDAY
+        ]
+    worst: dict[str, Severity] = {}
+    for context in contexts:
+        for check_id, severity in evaluate(settings.checks, text, context):
+            if worst.get(check_id) != "error":
+                worst[check_id] = severity
+    return list(worst.items())

@@ -1,0 +1,394 @@
+"""Compile a message template (body or subject) into the small AST both renderers share.
+
+A template is Jinja2 restricted to a subset, plus bracket placeholders (``[Their first name]``),
+which become ``{{ their_first_name }}`` before Jinja2 parses the text. Jinja2 parses; this
+module walks the parse tree, rejects everything outside the subset with ``path:line`` errors,
+and turns what is left into JSON the browser renderer (``playbook-messages.js``) interprets.
+
+The JSON AST — a template is a list of nodes:
+
+``{"type": "text", "text": str}``
+    Literal text, whitespace exactly as Jinja2 leaves it.
+``{"type": "var", "name": str, "filters": [{"name": str, "args": [str]}]}``
+    A variable, with filters applied left to right. Also a value inside a comparison.
+``{"type": "if", "branches": [{"test": Test, "body": [Node]}], "else": [Node]}``
+    ``{% if %}`` and each ``{% elif %}`` are branches, in order.
+``{"type": "str", "value": str}``
+    A quoted string; only inside a comparison.
+
+A ``Test`` is a ``var`` without filters, ``{"type": "not", "operand": Test}``,
+``{"type": "and" | "or", "left": Test, "right": Test}``, or
+``{"type": "compare", "op": "==" | "!=", "left": value, "right": value}`` where one side is a
+``var`` (filters allowed) and the other a ``str``.
+
+Semantics (shared with the browser): a field that is missing or blank (only spaces, tabs and
+newlines) is undefined. ``default()`` replaces it, ``{% if %}`` treats it as false, ``==`` is
+false and ``!=`` true, and anywhere else it stands for the text ``[Label]``, which the other
+filters then change like any text (``upper`` gives ``[FIRST NAME]``).
+
+The reference renderer (:func:`render_text`) is Jinja2 itself with autoescape off. Parsing
+uses the autoescaping sandbox the design names, but the output is the reader's message, plain
+text, never HTML: values come out exactly as typed, so ``<b>`` or ``{{ 7*7 }}`` in a value is
+text. Whatever displays the message escapes it (the HTML widget and ``textContent`` do).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, TypeGuard
+
+from jinja2 import TemplateSyntaxError, Undefined, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from playbook_plugin.errors import SourceError
+
+__all__ = [
+    "CompiledTemplate",
+    "compile_template",
+    "is_blank",
+    "label_from_name",
+    "render_text",
+    "slug_name",
+]
+
+Node = dict[str, Any]
+
+ALLOWED_FILTERS = ("default", "trim", "capitalize", "lower", "upper", "title")
+
+_BLANK = re.compile(r"[ \t\n\r]*")
+_PLACEHOLDER = re.compile(r"\[([^\[\]{}\n]+)\]")
+_SCAN = re.compile(r"\{[{%#]|\\\[|\[")
+_TAG_CLOSE = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NON_WORD = re.compile(r"[\W_]+")
+_RESERVED_NAMES = frozenset(
+    {"and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "self"}
+)
+
+
+def _environment(*, autoescape: bool) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(autoescape=autoescape, keep_trailing_newline=False)
+    env.globals.clear()  # so `range`, `lipsum`… are plain field names, not functions
+    return env
+
+
+_PARSER = _environment(autoescape=True)
+_RENDERER = _environment(autoescape=False)
+
+
+@dataclass(frozen=True)
+class CompiledTemplate:
+    """A validated template: its Jinja2 source (brackets converted) and its JSON AST."""
+
+    source: str
+    ast: list[Node]
+    variables: tuple[str, ...]
+    bracket_labels: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ast": self.ast, "variables": list(self.variables)}
+
+
+def is_blank(value: str | None) -> bool:
+    """True when a field counts as left empty (the browser uses the same rule)."""
+    return value is None or _BLANK.fullmatch(value) is not None
+
+
+def label_from_name(name: str) -> str:
+    """``first_name`` and ``firstName`` both give "First name"."""
+    words = _CAMEL.sub(" ", name).replace("_", " ").split()
+    text = " ".join(words).lower()
+    return text[:1].upper() + text[1:]
+
+
+def slug_name(label: str) -> str | None:
+    """The variable a bracket label names (``Their first name`` → ``their_first_name``).
+
+    None when the label holds no letter, so ``[1]`` or ``[…]`` stay literal text.
+    """
+    if not any(ch.isalpha() for ch in label):
+        return None
+    decomposed = unicodedata.normalize("NFKD", label.lower())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    slug = _NON_WORD.sub("_", plain).strip("_")
+    if not slug.isidentifier():
+        slug = f"field_{slug}"
+    if slug in _RESERVED_NAMES:
+        slug = f"{slug}_"
+    return slug
+
+
+def _brackets_to_jinja(body: str) -> tuple[str, dict[str, str]]:
+    """Rewrite ``[Label]`` as ``{{ label }}`` outside Jinja tags; ``\\[`` becomes ``[``.
+
+    No newline is added or removed, so Jinja2's line numbers are the body's.
+    """
+    parts: list[str] = []
+    labels: dict[str, str] = {}
+    position = 0
+    while match := _SCAN.search(body, position):
+        parts.append(body[position : match.start()])
+        token = match.group()
+        position = match.end()
+        if token in _TAG_CLOSE:
+            end = body.find(_TAG_CLOSE[token], position)
+            position = len(body) if end < 0 else end + 2
+            parts.append(body[match.start() : position])
+        elif token == "\\[":
+            parts.append("[")
+        else:
+            placeholder = _PLACEHOLDER.match(body, match.start())
+            label = placeholder.group(1).strip() if placeholder else ""
+            name = slug_name(label) if label else None
+            if placeholder and name:
+                parts.append(f"{{{{ {name} }}}}")
+                labels.setdefault(name, label)
+                position = placeholder.end()
+            else:
+                parts.append("[")
+    parts.append(body[position:])
+    return "".join(parts), labels
+
+
+_UNSUPPORTED: dict[type[nodes.Node], tuple[str, str]] = {
+    nodes.For: ("a `for` loop", "use {% if %} or write the text out"),
+    nodes.Macro: ("a `macro`", "write the text out where it is needed"),
+    nodes.CallBlock: ("a `{% call %}` block", "write the text out where it is needed"),
+    nodes.Include: ("`{% include %}`", "put the text in this template"),
+    nodes.Import: ("`{% import %}`", "put the text in this template"),
+    nodes.FromImport: ("`{% from … import %}`", "put the text in this template"),
+    nodes.Extends: ("`{% extends %}`", "write the whole message in this template"),
+    nodes.Block: ("a `{% block %}`", "write the whole message in this template"),
+    nodes.Assign: ("`{% set %}`", "add a field instead, or write the text out"),
+    nodes.AssignBlock: ("`{% set %}`", "add a field instead, or write the text out"),
+    nodes.With: ("a `{% with %}` block", "use the fields directly"),
+    nodes.FilterBlock: ("a `{% filter %}` block", "apply the filter to a field: {{ name|upper }}"),
+    nodes.Scope: ("`{% autoescape %}`", "leave it out"),  # Jinja2 wraps autoescape in a Scope
+    nodes.ScopedEvalContextModifier: ("`{% autoescape %}`", "leave it out"),
+    nodes.ExprStmt: ("`{% do %}`", "leave it out"),
+    nodes.Call: ("calling a function (`name(…)`)", "use a field: {{ name }}"),
+    nodes.Getattr: ("an attribute (`name.attribute`)", "use a field of its own: {{ name }}"),
+    nodes.Getitem: ("indexing (`name[…]`)", "use a field of its own: {{ name }}"),
+    nodes.Slice: ("slicing (`name[a:b]`)", "use a field of its own: {{ name }}"),
+    nodes.Test: ("a test with `is`", "use {% if name %} to check that a field is filled in"),
+    nodes.CondExpr: (
+        "an inline `… if … else …`",
+        'use {% if %}…{% else %}…{% endif %}, or {{ name|default("…") }}',
+    ),
+    nodes.And: ("`and` outside {% if %}", "use it in a condition: {% if a and b %}"),
+    nodes.Or: ("`or` outside {% if %}", "use it in a condition: {% if a or b %}"),
+    nodes.Not: ("`not` outside {% if %}", "use it in a condition: {% if not name %}"),
+    nodes.Compare: ("a comparison outside {% if %}", 'use it in a condition: {% if a == "x" %}'),
+    nodes.Concat: ("joining with `~`", "write the fields next to each other: {{ a }} {{ b }}"),
+    nodes.BinExpr: ("arithmetic (`+ - * / // % **`)", "write the text out"),
+    nodes.UnaryExpr: ("a sign (`-x`, `+x`)", "write the text out"),
+    nodes.Literal: ("a literal value in `{{ }}`", "write the text outside the braces"),
+    nodes.Keyword: ("a keyword argument", 'give default one quoted text: default("…")'),
+}
+
+
+class _Compiler:
+    """Walks Jinja2's parse tree, checking the subset and building the JSON AST."""
+
+    def __init__(self, path: str, line: int) -> None:
+        self.path = path
+        self.line = line
+        self.names: list[str] = []
+
+    def error(self, node: nodes.Node, message: str) -> SourceError:
+        return SourceError(self.path, self.line + _lineno(node) - 1, message)
+
+    def unsupported(self, node: nodes.Node) -> SourceError:
+        for cls in type(node).__mro__:
+            if cls in _UNSUPPORTED:
+                what, hint = _UNSUPPORTED[cls]
+                break
+        else:
+            what, hint = f"`{type(node).__name__}`", "use {{ name }} and {% if %} only"
+        return self.error(node, f"{what} is not supported in message templates; {hint}")
+
+    def body(self, statements: list[nodes.Node]) -> list[Node]:
+        out: list[Node] = []
+        for statement in statements:
+            if isinstance(statement, nodes.Output):
+                for child in statement.nodes:
+                    if isinstance(child, nodes.TemplateData):
+                        out.append({"type": "text", "text": child.data})
+                    else:
+                        out.append(self.value(child))
+            elif isinstance(statement, nodes.If):
+                out.append(self.if_(statement))
+            else:
+                raise self.unsupported(statement)
+        return out
+
+    def if_(self, node: nodes.If) -> Node:
+        branches = [{"test": self.test(node.test), "body": self.body(node.body)}]
+        for elif_ in node.elif_:
+            branches.append({"test": self.test(elif_.test), "body": self.body(elif_.body)})
+        return {"type": "if", "branches": branches, "else": self.body(node.else_)}
+
+    def name(self, node: nodes.Name) -> Node:
+        if node.name == "self":
+            raise self.error(
+                node, "`self` is a reserved name in templates; use another name for the field"
+            )
+        if node.name not in self.names:
+            self.names.append(node.name)
+        return {"type": "var", "name": node.name, "filters": []}
+
+    def value(self, node: nodes.Node) -> Node:
+        """A variable, possibly filtered: the only thing allowed in ``{{ }}``."""
+        if isinstance(node, nodes.Name):
+            return self.name(node)
+        if not isinstance(node, nodes.Filter):
+            raise self.unsupported(node)
+        if node.node is None:
+            raise self.unsupported(node)
+        inner = self.value(node.node)
+        inner["filters"].append(self.filter(node))
+        return inner
+
+    def filter(self, node: nodes.Filter) -> dict[str, Any]:
+        if node.name not in ALLOWED_FILTERS:
+            allowed = ", ".join(ALLOWED_FILTERS)
+            raise self.error(
+                node,
+                f"the filter `{node.name}` is not supported in message templates; "
+                f"use one of: {allowed}",
+            )
+        if node.kwargs or node.dyn_args or node.dyn_kwargs:
+            raise self.unsupported(node.kwargs[0] if node.kwargs else node)
+        args: list[str] = []
+        if node.name == "default":
+            args = [arg.value for arg in node.args if _is_text(arg)]
+            if len(node.args) > 1 or len(args) != len(node.args):
+                raise self.error(
+                    node, 'default takes one quoted text, like {{ name|default("there") }}'
+                )
+        elif node.args:
+            raise self.error(
+                node,
+                f"the filter `{node.name}` takes no arguments; write {{{{ name|{node.name} }}}}",
+            )
+        return {"name": node.name, "args": args}
+
+    def test(self, node: nodes.Node) -> Node:
+        if isinstance(node, nodes.Name):
+            return self.name(node)
+        if isinstance(node, nodes.Not):
+            return {"type": "not", "operand": self.test(node.node)}
+        if isinstance(node, nodes.And | nodes.Or):
+            kind = "and" if isinstance(node, nodes.And) else "or"
+            return {"type": kind, "left": self.test(node.left), "right": self.test(node.right)}
+        if isinstance(node, nodes.Compare):
+            return self.compare(node)
+        if isinstance(node, nodes.Filter):
+            raise self.error(
+                node,
+                "a filtered field on its own is not a condition in message templates; "
+                'test the field ({% if name %}) or compare it ({% if name|lower == "x" %})',
+            )
+        raise self.unsupported(node)
+
+    def compare(self, node: nodes.Compare) -> Node:
+        if len(node.ops) != 1 or node.ops[0].op not in ("eq", "ne"):
+            raise self.error(
+                node,
+                "only `==` and `!=` between a field and a quoted text are supported in "
+                "message templates; chain conditions with `and` / `or` instead",
+            )
+        left, right = node.expr, node.ops[0].expr
+        if _is_text(left) == _is_text(right):
+            raise self.error(
+                node, 'compare a field with a quoted text, like {% if role == "mentor" %}'
+            )
+        sides = [
+            {"type": "str", "value": side.value} if _is_text(side) else self.value(side)
+            for side in (left, right)
+        ]
+        op = "==" if node.ops[0].op == "eq" else "!="
+        return {"type": "compare", "op": op, "left": sides[0], "right": sides[1]}
+
+
+def _lineno(node: nodes.Node) -> int:
+    """The node's line, or its first child's: Jinja2 leaves some nodes without one."""
+    if node.lineno:
+        return int(node.lineno)
+    for child in node.iter_child_nodes():
+        if line := _lineno(child):
+            return line
+    return 1
+
+
+def _is_text(node: nodes.Node) -> TypeGuard[nodes.Const]:
+    return isinstance(node, nodes.Const) and isinstance(node.value, str)
+
+
+def compile_template(text: str, *, path: str, line: int) -> CompiledTemplate:
+    """Validate ``text`` against the subset; ``line`` is where it starts in ``path``."""
+    source, bracket_labels = _brackets_to_jinja(text)
+    try:
+        tree = _PARSER.parse(source)
+    except TemplateSyntaxError as exc:
+        lineno = exc.lineno or 1
+        reason = (exc.message or "syntax error").rstrip(".")
+        raise SourceError(
+            path,
+            line + lineno - 1,
+            f"the template cannot be read: {reason}. Check that every {{{{ has its }}}}, "
+            "every {% if %} its {% endif %}, and write a literal bracket as \\[",
+        ) from None
+    compiler = _Compiler(path, line)
+    ast = compiler.body(tree.body)
+    declared = meta.find_undeclared_variables(tree)
+    variables = tuple(name for name in compiler.names if name in declared)
+    return CompiledTemplate(
+        source=source,
+        ast=ast,
+        variables=variables,
+        bracket_labels={k: v for k, v in bracket_labels.items() if k in variables},
+    )
+
+
+class _Blank(Undefined):
+    """An empty field: undefined to ``default`` and ``if``, ``[Label]`` as text."""
+
+    __slots__ = ("_label",)
+
+    def __init__(self, name: str, label: str) -> None:
+        super().__init__(name=name)
+        self._label = label
+
+    def __str__(self) -> str:
+        return f"[{self._label}]"
+
+
+@functools.lru_cache(maxsize=256)
+def _jinja_template(source: str) -> Any:
+    return _RENDERER.from_string(source)
+
+
+def render_text(
+    compiled: CompiledTemplate,
+    values: dict[str, str],
+    labels: dict[str, str] | None = None,
+) -> str:
+    """Render the message as plain text with Jinja2: the reference the browser must match.
+
+    ``labels`` maps a variable to the label shown for it when blank; a variable without one
+    uses its bracket label, else a label made from its name.
+    """
+    labels = labels or {}
+    context: dict[str, Any] = {}
+    for name in compiled.variables:
+        value = values.get(name)
+        if value is None or is_blank(value):
+            label = labels.get(name) or compiled.bracket_labels.get(name) or label_from_name(name)
+            context[name] = _Blank(name, label)
+        else:
+            context[name] = value
+    return str(_jinja_template(compiled.source).render(context))
