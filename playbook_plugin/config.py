@@ -7,6 +7,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from playbook_plugin.messages import MessageSettings, build_settings
 from playbook_plugin.slugs import is_valid_id
 from playbook_plugin.strings import DEFAULT_STRINGS
 
@@ -43,9 +44,35 @@ class _Namespace(c.Type[str]):
         return value
 
 
+class _Checks(c.Type[list]):
+    """The site's advice checks; validated together with ``channels`` once both are read."""
+
+    def __init__(self) -> None:
+        super().__init__(list, default=[])
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        try:
+            message_settings(config)
+        except ValueError as error:
+            raise base.ValidationError(str(error)) from None
+
+
+def message_settings(config: base.Config) -> MessageSettings:
+    """Channels, advice checks and strings for the message generators of this site."""
+    return build_settings(
+        config["channels"], config["checks"], config["linkedin_premium"], config["strings"]
+    )
+
+
 class PlaybookConfig(base.Config):
     enabled = c.Type(bool, default=True)
     checklists_dir = c.Type(str, default="checklists")
     namespace = _Namespace()
     """Prefix of the reader's data in localStorage; defaults to a slug of ``site_name``."""
     strings = _Strings()
+    channels = c.Type(dict, default={})
+    """Add or override channels: ``{name: {label, max_chars, max_words, …}}``."""
+    linkedin_premium = c.Type(bool, default=False)
+    """Premium accounts may write 300 characters in a LinkedIn invitation, not 200."""
+    checks = _Checks()
+    """Add, change or switch off advice checks: ``[{id, enabled, message, …}]``."""

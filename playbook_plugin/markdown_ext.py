@@ -8,7 +8,7 @@ validated checklists and, page by page, the page key and links.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,9 @@ from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
 from playbook_plugin.checklist_html import CONFIG_MARKER, config_script, render_checklist
 from playbook_plugin.checklists import Checklist, load_checklists
-from playbook_plugin.errors import SourceErrors
+from playbook_plugin.errors import SourceError, SourceErrors
+from playbook_plugin.message_html import render_message_html
+from playbook_plugin.messages import MessageSettings, build_settings, parse_message
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.tasklists import TaskListTreeprocessor
 
@@ -31,7 +33,10 @@ class PageState:
     """What the extension knows about the page being rendered; the plugin keeps it current."""
 
     page_key: str = ""
+    source_path: str = "<page>"
     checklist_href: Callable[[str], str | None] = field(default=lambda _checklist_id: None)
+    resolve_link: Callable[[str], str] = field(default=lambda link: link)
+    """Turns a docs path like ``after-you-meet.md#follow-up`` into a URL from this page."""
 
 
 class _PageRender:
@@ -51,6 +56,7 @@ class PlaybookExtension(Extension):
         *,
         checklists: Mapping[str, Checklist] | None = None,
         page: PageState | None = None,
+        messages: MessageSettings | None = None,
         **kwargs: Any,
     ) -> None:
         self.config = {
@@ -58,9 +64,13 @@ class PlaybookExtension(Extension):
             "namespace": ["playbook", "Prefix for the reader's data in localStorage"],
             "strings": [{}, "Overrides for the reader-facing strings"],
             "page_key": ["", "Key of this page's task lists; empty: the page's URL path"],
+            "channels": [{}, "Channels to add or override"],
+            "checks": [[], "Advice checks to add, change or switch off"],
+            "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
         }
         super().__init__(**kwargs)
         self._checklists = checklists
+        self._messages = messages
         self.page = page or PageState(page_key=self.getConfig("page_key"))
 
     @property
@@ -77,6 +87,20 @@ class PlaybookExtension(Extension):
     def strings(self) -> dict[str, str]:
         return merge_strings(self.getConfig("strings"))
 
+    @property
+    def messages(self) -> MessageSettings:
+        if self._messages is None:
+            try:
+                self._messages = build_settings(
+                    self.getConfig("channels"),
+                    self.getConfig("checks"),
+                    self.getConfig("linkedin_premium"),
+                    self.getConfig("strings"),
+                )
+            except ValueError as error:
+                raise SuperFencesException(f"playbook extension settings: {error}") from None
+        return self._messages
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         render = _PageRender()
         strings = self.strings
@@ -85,6 +109,12 @@ class PlaybookExtension(Extension):
             "checklist",
             lambda **fence: self._format_checklist(fence, render, strings),
             _validate_checklist_options,
+            lambda _md: None,
+        )
+        superfences.extend_super_fences(
+            "message",
+            lambda **fence: self._format_message(fence),
+            lambda *_args: True,
             lambda _md: None,
         )
         md.treeprocessors.register(
@@ -120,6 +150,16 @@ class PlaybookExtension(Extension):
             show_title=fence["options"].get("title") != "hide",
             href=self.page.checklist_href(checklist_id),
         )
+
+    def _format_message(self, fence: dict[str, Any]) -> str:
+        settings = replace(self.messages, resolve_link=self.page.resolve_link)
+        try:
+            template = parse_message(
+                fence["src"], path=self.page.source_path, line=1, settings=settings
+            )
+        except SourceError as error:
+            raise SuperFencesException(str(error)) from None
+        return render_message_html(template, settings)
 
 
 def _validate_checklist_options(

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from playbook_plugin.checklists import Checklist
-from playbook_plugin.config import PlaybookConfig
+from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.errors import SourceErrors
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.pages import (
@@ -31,8 +31,8 @@ from playbook_plugin.strings import merge_strings
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-SCRIPTS = ("javascripts/playbook.js",)
-STYLESHEETS = ("stylesheets/playbook.css",)
+SCRIPTS = ("javascripts/playbook.js", "javascripts/playbook-messages.js")
+STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
 SITE_ASSETS = "assets/playbook"
 
 
@@ -43,6 +43,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
         self.strings = merge_strings(self.config.strings)
+        self.messages = message_settings(self.config)
         self.checklists: dict[str, Checklist] = {}
         self.page = PageState()
         self.files: Files | None = None
@@ -56,6 +57,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             PlaybookExtension(
                 checklists=self.checklists,
                 page=self.page,
+                messages=self.messages,
                 namespace=namespace,
                 strings=self.config.strings,
             )
@@ -68,13 +70,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return
         try:
-            checklists = load_playbook(
-                self.checklists_dir, Path(config.docs_dir), self.project_root
+            playbook = load_playbook(
+                self.checklists_dir, Path(config.docs_dir), self.project_root, self.messages
             )
         except SourceErrors as errors:
             raise PluginError(str(errors)) from None
+        for warning in playbook.warnings:
+            log.warning(str(warning))
         self.checklists.clear()
-        self.checklists.update(checklists)
+        self.checklists.update(playbook.checklists)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -104,14 +108,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return None
         self.page.page_key = page.file.src_uri.removesuffix(".md")
-        self.page.checklist_href = lambda checklist_id: self._checklist_url(checklist_id, page)
+        self.page.source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        self.page.checklist_href = lambda checklist_id: self._url(
+            checklist_page_path(checklist_id), page
+        )
+        self.page.resolve_link = lambda link: self._link(link, page)
         return None
 
-    def _checklist_url(self, checklist_id: str, page: Page) -> str | None:
-        target = (
-            self.files.get_file_from_path(checklist_page_path(checklist_id)) if self.files else None
-        )
+    def _url(self, src_path: str, page: Page) -> str | None:
+        target = self.files.get_file_from_path(src_path) if self.files else None
         return target.url_relative_to(page.file) if target is not None else None
+
+    def _link(self, link: str, page: Page) -> str:
+        """An advice link to a page of this site, from this page; empty if the site lacks it."""
+        if "://" in link or link.startswith("mailto:"):
+            return link
+        path, hash_mark, anchor = link.partition("#")
+        url = self._url(path, page)
+        return f"{url}{hash_mark}{anchor}" if url is not None else ""
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

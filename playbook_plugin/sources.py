@@ -3,26 +3,76 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playbook_plugin.checklists import Checklist, check_item_id, load_checklists
 from playbook_plugin.errors import SourceError, SourceErrors
-from playbook_plugin.fences import scan
+from playbook_plugin.fences import Fence, scan
+from playbook_plugin.messages import MessageSettings, MessageTemplate, check_example, parse_message
 
 
-def load_playbook(checklists_dir: Path, docs_dir: Path, project_root: Path) -> dict[str, Checklist]:
-    """The checklists, once every source is known to be valid; else all problems at once."""
+@dataclass
+class Playbook:
+    """Every validated source of a site, and the advice its own examples break."""
+
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    templates: dict[str, MessageTemplate] = field(default_factory=dict)
+    warnings: list[SourceError] = field(default_factory=list)
+
+
+def load_playbook(
+    checklists_dir: Path, docs_dir: Path, project_root: Path, messages: MessageSettings
+) -> Playbook:
+    """The playbook, once every source is known to be valid; else all problems at once."""
+    playbook = Playbook()
     errors: list[SourceError] = []
     try:
-        checklists = load_checklists(checklists_dir, project_root)
+        playbook.checklists = load_checklists(checklists_dir, project_root)
     except SourceErrors as problems:
         errors.extend(problems.errors)
-        checklists = {}
+    checklists_broken = bool(errors)
     for page in sorted(docs_dir.rglob("*.md")):
-        errors.extend(check_page(page, _display(page, project_root), checklists, bool(errors)))
+        display = _display(page, project_root)
+        fences, page_errors = check_page(page, display, playbook.checklists, checklists_broken)
+        errors.extend(page_errors)
+        for fence in fences:
+            if fence.name == "message":
+                errors.extend(_add_template(playbook, fence, display, messages))
     if errors:
         raise SourceErrors(errors)
-    return checklists
+    return playbook
+
+
+def _add_template(
+    playbook: Playbook, fence: Fence, display: str, messages: MessageSettings
+) -> list[SourceError]:
+    try:
+        template = parse_message(fence.source, path=display, line=fence.line, settings=messages)
+    except SourceError as error:
+        return [error]
+    earlier = playbook.templates.get(template.id)
+    if earlier is not None:
+        return [
+            SourceError(
+                display,
+                template.line,
+                f"message id `{template.id}` is already used at {earlier.path}:{earlier.line}: "
+                "give each template its own id",
+            )
+        ]
+    playbook.templates[template.id] = template
+    for check_id, severity in check_example(template, messages):
+        playbook.warnings.append(
+            SourceError(
+                display,
+                template.line,
+                f"with its examples filled in, message `{template.id}` trips the advice check "
+                f"`{check_id}` ({severity}): change the text or the examples so it follows "
+                "the advice, or switch the check off for this site",
+            )
+        )
+    return []
 
 
 def _display(path: Path, root: Path) -> str:
@@ -34,13 +84,14 @@ def _display(path: Path, root: Path) -> str:
 
 def check_page(
     page: Path, display: str, checklists: Mapping[str, Checklist], checklists_broken: bool
-) -> list[SourceError]:
+) -> tuple[list[Fence], list[SourceError]]:
+    """The page's fences, and what is wrong with its checklist fences and task lists."""
     data = page.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return [SourceError(display, line, "this file is not UTF-8 text: save it as UTF-8")]
+        return [], [SourceError(display, line, "this file is not UTF-8 text: save it as UTF-8")]
     fences, tasks = scan(text)
     errors: list[SourceError] = []
     for fence in fences:
@@ -73,4 +124,4 @@ def check_page(
             )
         else:
             seen[task.item_id] = task.line
-    return errors
+    return fences, errors
