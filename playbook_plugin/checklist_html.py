@@ -124,7 +124,7 @@ def summary_span(checklist: Checklist, strings: Mapping[str, str]) -> str:
 
 
 def reader_data_panel(strings: Mapping[str, str]) -> str:
-    """Export and import of everything the reader saved, with a status line."""
+    """Export, import and erasure of everything the reader saved, with a status line."""
     return (
         '<div class="playbook-data" data-playbook-data>\n'
         f"<p>{escape(strings['your_data_intro'])}</p>\n"
@@ -132,7 +132,9 @@ def reader_data_panel(strings: Mapping[str, str]) -> str:
         f'<button type="button" class="playbook-button" data-playbook-action="export">'
         f"{escape(strings['export'])}</button> "
         f'<button type="button" class="playbook-button" data-playbook-action="import">'
-        f"{escape(strings['import'])}</button>"
+        f"{escape(strings['import'])}</button> "
+        f'<button type="button" class="playbook-button" data-playbook-action="forget">'
+        f"{escape(strings['erase'])}</button>"
         '<input type="file" accept="application/json,.json" hidden tabindex="-1" '
         f'aria-label="{escape(strings["import"])}" data-playbook-import-file></p>\n'
         '<p class="playbook-data__status" role="status" data-playbook-data-status></p>\n'

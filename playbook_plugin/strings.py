@@ -28,6 +28,12 @@ DEFAULT_STRINGS: dict[str, str] = {
     ),
     "export": "Export my data",
     "import": "Import from a file",
+    "erase": "Erase my data",
+    "erase_confirm": (
+        "Erase every tick and draft this site saved in this browser? "
+        "This cannot be undone: export first if you want a copy."
+    ),
+    "erase_done": "Erased {count} entries. Nothing from this site is saved in this browser now.",
     "export_done": "Saved {count} entries to {file}.",
     "import_done": "Imported {count} entries.",
     "import_nothing": "That file holds nothing new for this site.",

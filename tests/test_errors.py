@@ -55,6 +55,17 @@ CASES = {
         "---\ntitle: Caf\xe9\n---\n- [ ] a\n".encode("latin-1"),
         "checklists/bad.md:2: this file is not UTF-8 text: save it as UTF-8",
     ),
+    "message template with a for loop": (
+        "docs/notes.md",
+        "# Notes\n\n```message\nid: hello\nchannel: email\n---\n"
+        "Hi {% for name in names %}{{ name }}{% endfor %}\n```\n",
+        "docs/notes.md:7: a `for` loop is not supported in message templates",
+    ),
+    "message on an unknown channel": (
+        "docs/notes.md",
+        "# Notes\n\n```message\nid: hello\nchannel: fax\n---\nHi {{ name }}\n```\n",
+        "docs/notes.md:5: `channel: fax` is not known",
+    ),
     "duplicate task ids in a page": (
         "docs/tasks.md",
         "# Tasks\n\n- [ ] Call {#call}\n- [ ] Call again {#call}\n",
@@ -99,3 +110,26 @@ def test_all_problems_are_listed_in_one_run(small_playbook: Site) -> None:
     result = run_strict_build(small_playbook)
     assert "checklists/one.md:1:" in result.stderr
     assert "checklists/two.md:3:" in result.stderr
+
+
+def test_a_message_id_is_unique_across_the_site(small_playbook: Site) -> None:
+    fence = "```message\nid: hello\nchannel: email\n---\nHi {{ name }}, thanks!\n```\n"
+    small_playbook.write("docs/one.md", "# One\n\n" + fence)
+    small_playbook.write("docs/two.md", "# Two\n\nText.\n\n" + fence)
+    result = run_strict_build(small_playbook)
+    assert result.returncode != 0
+    assert "docs/two.md:6: message id `hello` is already used at docs/one.md:4" in result.stderr
+
+
+def test_an_example_that_breaks_the_advice_fails_the_strict_build(small_playbook: Site) -> None:
+    small_playbook.write(
+        "docs/notes.md",
+        "# Notes\n\n```message\nid: pushy\nchannel: email\nrelationship: new\n"
+        "fields:\n  role: {example: the analyst job}\n---\n"
+        "Hi, can you get me {{ role }}? Please reply next week.\n```\n",
+    )
+    result = run_strict_build(small_playbook)
+    assert result.returncode != 0
+    assert "docs/notes.md:4: with its examples filled in, message `pushy`" in result.stderr
+    assert "`asks-for-job`" in result.stderr, result.stderr
+

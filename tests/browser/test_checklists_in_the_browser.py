@@ -314,3 +314,21 @@ def test_a_checklist_page_of_the_default_playbook_has_no_axe_violations(
         page.locator("[data-playbook-checklist] input[type=checkbox]").first.check()
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
         assert results.violations_count == 0, results.generate_report()
+
+
+def test_erase_removes_everything_this_site_saved_after_confirming(
+    served: tuple[Site, str], page: Page
+) -> None:
+    _, base = served
+    page.goto(base + "checklists/before-the-event/")
+    box(page, "topics").check()
+    page.evaluate("localStorage.setItem('playbook:another-site:checklist:x', '{}')")
+    page.goto(base + "checklists/")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Erase my data").click()
+    expect(page.locator("[data-playbook-summary='before-the-event']")).to_have_text("2 of 4")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Erase my data").click()
+    expect(page.locator("[data-playbook-data-status]")).to_contain_text("Erased 1 entries.")
+    expect(page.locator("[data-playbook-summary='before-the-event']")).to_have_text("1 of 4")
+    assert page.evaluate("Object.keys(localStorage)") == ["playbook:another-site:checklist:x"]

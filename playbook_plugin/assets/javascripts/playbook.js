@@ -307,6 +307,15 @@
     status(panel, t("import_done", { count: changed }));
   }
 
+  function eraseData(panel) {
+    if (!window.confirm(t("erase_confirm"))) return;
+    var keys = Object.keys(entries());
+    keys.forEach(remove);
+    refreshAll();
+    document.dispatchEvent(new CustomEvent("playbook:datachange"));
+    status(panel, t("erase_done", { count: keys.length }));
+  }
+
   function setUpDataPanel(panel) {
     var actions = panel.querySelector(".playbook-data__actions");
     if (actions) actions.hidden = false;
@@ -338,6 +347,8 @@
       if (widget) onReset(widget);
     } else if (action === "export") {
       exportData(button.closest("[data-playbook-data]"));
+    } else if (action === "forget" && button.closest("[data-playbook-data]")) {
+      eraseData(button.closest("[data-playbook-data]"));
     } else if (action === "import") {
       var input = button.closest("[data-playbook-data]").querySelector("[data-playbook-import-file]");
       if (input) input.click();
