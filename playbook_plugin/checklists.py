@@ -304,8 +304,6 @@ def _parse_body(
             items.append(current)
             continue
         if current is None:
-            if PLAIN_ITEM.match(expanded):
-                errors.append(_plain_item_error(path, number, expanded))
             intro.append(raw)
             continue
         if not expanded.strip():

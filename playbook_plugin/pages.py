@@ -43,8 +43,10 @@ def checklist_page(checklist: Checklist, strings: Mapping[str, str]) -> str:
 def overview_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str]) -> str:
     lines = [f"# {strings['checklists_title']}", "", strings["checklists_intro"], ""]
     for checklist in in_phase_order(checklists.values()):
+        phase = phase_label(strings, checklist.phase)
+        shown_phase = f" · {phase}" if phase.casefold() != checklist.title.casefold() else ""
         entry = (
-            f"- [{checklist.title}]({checklist.id}.md) · {phase_label(strings, checklist.phase)}"
+            f"- [{checklist.title}]({checklist.id}.md){shown_phase}"
             f" · {summary_span(checklist, strings)}"
         )
         if checklist.summary:

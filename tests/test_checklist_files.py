@@ -64,7 +64,7 @@ def test_phase_defaults_to_anytime_and_print_to_true() -> None:
         ("---\ntitle: T\n---\n- [ ] a {#x}\n- [ ] b {#x}\n", 5, "already used on line 4"),
         ("---\ntitle: T\n---\nJust an introduction.\n", 4, "has no items"),
         ("---\ntitle: T\n---\n- [ ] a\n    - [ ] b\n        - [ ] c\n", 6, "one level deep"),
-        ("---\ntitle: T\n---\n- a plain bullet\n", 4, "need a box"),
+        ("---\ntitle: T\n---\n- [ ] a\n- a plain bullet\n", 5, "need a box"),
     ],
 )
 def test_bad_checklists_name_the_line_and_the_fix(text: str, line: int, words: str) -> None:
@@ -85,3 +85,11 @@ def test_every_problem_in_a_file_is_reported_at_once() -> None:
     with pytest.raises(SourceErrors) as raised:
         parse("---\nphase: later\n---\n- [ ] a {#x}\n- [ ] b {#x}\n")
     assert len(raised.value.errors) == 3
+
+
+def test_the_introduction_may_hold_an_ordinary_bullet_list() -> None:
+    checklist = parse(
+        "---\ntitle: T\n---\nBring:\n\n- a pen\n- cards\n\n- [ ] Pack the bag {#bag}\n"
+    )
+    assert checklist.intro == "Bring:\n\n- a pen\n- cards"
+    assert [item.id for item in checklist.items] == ["bag"]
