@@ -139,3 +139,19 @@ def test_the_extension_works_without_mkdocs(tmp_path, monkeypatch) -> None:
     assert 'data-playbook-item="cards"' in html
     assert 'data-playbook-checklist="page:guide"' in html
     assert config_of(html)["namespace"] == "solo"
+
+
+def test_mkdocs_serve_rebuilds_when_a_checklist_changes(small_playbook: Site) -> None:
+    from mkdocs.config import load_config as load
+
+    small_playbook.build()
+    config = load(str(small_playbook.root / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    config.plugins["playbook"].on_serve(Server(), config=config, builder=None)
+    assert watched == [str(small_playbook.root / "checklists")]
