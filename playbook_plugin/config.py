@@ -76,3 +76,7 @@ class PlaybookConfig(base.Config):
     """Premium accounts may write 300 characters in a LinkedIn invitation, not 200."""
     checks = _Checks()
     """Add, change or switch off advice checks: ``[{id, enabled, message, …}]``."""
+    pdf = c.Optional(c.Type(bool))
+    """Build the PDF downloads; unset: on for ``mkdocs build``, off under ``mkdocs serve``."""
+    pdf_page_size = c.Choice(("a4", "letter"), default="a4")
+    """Paper size of the PDFs."""

@@ -12,6 +12,7 @@ from html import escape
 from typing import Any
 
 from playbook_plugin.messages import MessageSettings, MessageTemplate
+from playbook_plugin.print_html import message_print_html
 from playbook_plugin.strings import format_string
 from playbook_plugin.template_subset import render_text
 
@@ -147,6 +148,7 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
         f"{escape(strings['message_forget'])}</button>",
         "</div>",
         '<p class="playbook-message__status" data-playbook-message-status role="status"></p>',
+        message_print_html(template, settings),
         _json_script(message_data(template, settings)),
         "</div>",
     ]

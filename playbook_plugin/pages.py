@@ -12,6 +12,7 @@ from playbook_plugin.checklist_html import (
     summary_span,
 )
 from playbook_plugin.checklists import Checklist
+from playbook_plugin.print_html import ACTIONS_MARKER, DOWNLOADS_MARKER, print_source_marker
 
 CHECKLISTS_FOLDER = "checklists"
 OVERVIEW_PATH = f"{CHECKLISTS_FOLDER}/index.md"
@@ -27,7 +28,8 @@ def _fence(checklist_id: str) -> str:
 
 
 def checklist_page(checklist: Checklist, strings: Mapping[str, str]) -> str:
-    lines = [f"# {checklist.title}", ""]
+    """The checklist's page; the plugin fills the markers (actions, print header) per build."""
+    lines = [f"# {checklist.title}", print_source_marker(checklist.id), ""]
     phase = phase_label(strings, checklist.phase)
     meta = [f"**{phase}**"] if phase.casefold() != checklist.title.casefold() else []
     if checklist.summary:
@@ -36,7 +38,7 @@ def checklist_page(checklist: Checklist, strings: Mapping[str, str]) -> str:
         lines += [" · ".join(meta), ""]
     if checklist.intro:
         lines += [checklist.intro, ""]
-    lines += [_fence(checklist.id), "", f"[{strings['checklists_title']}](index.md)", ""]
+    lines += [ACTIONS_MARKER, "", _fence(checklist.id), ""]
     return "\n".join(lines)
 
 
@@ -54,14 +56,22 @@ def overview_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str
         lines.append(entry)
     if any(checklist.print for checklist in checklists.values()):
         lines += ["", f"[{strings['event_kit_title']}](event-kit.md)"]
-    lines += ["", f"## {strings['your_data']}", "", reader_data_panel(strings), ""]
+    lines += [
+        "",
+        DOWNLOADS_MARKER,
+        "",
+        f"## {strings['your_data']}",
+        "",
+        reader_data_panel(strings),
+        "",
+    ]
     return "\n".join(lines)
 
 
 def event_kit_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str]) -> str:
-    lines = [f"# {strings['event_kit_title']}", ""]
+    lines = [f"# {strings['event_kit_title']}", "", ACTIONS_MARKER, ""]
     for checklist in in_phase_order(c for c in checklists.values() if c.print):
-        lines += [f"## {checklist.title}", ""]
+        lines += [f"## {checklist.title}", print_source_marker(checklist.id), ""]
         if checklist.summary:
             lines += [checklist.summary, ""]
         lines += [_fence(checklist.id), ""]

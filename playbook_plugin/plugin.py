@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 
 from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
@@ -23,6 +25,14 @@ from playbook_plugin.pages import (
     checklist_page_path,
     event_kit_page,
     overview_page,
+)
+from playbook_plugin.pdf_html import PdfPage, PdfSite
+from playbook_plugin.print_html import (
+    CHECKLIST_PDF,
+    EVENT_KIT_PDF,
+    PageKind,
+    PrintSite,
+    decorate_page,
 )
 from playbook_plugin.slugs import slugify
 from playbook_plugin.sources import load_playbook
@@ -37,9 +47,21 @@ SITE_ASSETS = "assets/playbook"
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    command: str = "build"
+    """The mkdocs command running; ``build`` when MkDocs is driven from Python."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        pdf = self.config.pdf
+        self.make_pdfs = pdf if pdf is not None else self.command != "serve"
+        self.kinds: dict[str, tuple[PageKind, str]] = {}
+        self.print_site: PrintSite | None = None
+        self.nav: Navigation | None = None
+        self.pdf_pages: dict[str, PdfPage] = {}
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
         self.strings = merge_strings(self.config.strings)
@@ -83,16 +105,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        generated = {
-            checklist_page_path(checklist.id): checklist_page(checklist, self.strings)
+        generated: dict[str, tuple[str, PageKind, str]] = {
+            checklist_page_path(checklist.id): (
+                checklist_page(checklist, self.strings),
+                "checklist",
+                checklist.id,
+            )
             for checklist in self.checklists.values()
         }
         if self.checklists:
-            generated[OVERVIEW_PATH] = overview_page(self.checklists, self.strings)
-            generated[EVENT_KIT_PATH] = event_kit_page(self.checklists, self.strings)
-        for path, content in generated.items():
+            overview = overview_page(self.checklists, self.strings)
+            generated[OVERVIEW_PATH] = (overview, "overview", "")
+            kit = event_kit_page(self.checklists, self.strings)
+            generated[EVENT_KIT_PATH] = (kit, "event-kit", "")
+        for path, (content, kind, checklist_id) in generated.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
+                self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
         for name in (*SCRIPTS, *STYLESHEETS):
@@ -100,6 +129,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name))
             )
         self.files = files
+        self.print_site = PrintSite(
+            strings=self.strings,
+            site_url=config.site_url or "",
+            pdfs=self.make_pdfs,
+            url_of=lambda path: file.url if (file := files.get_file_from_path(path)) else None,
+            event_kit=EVENT_KIT_PATH in self.kinds,
+        )
         return files
 
     def on_page_markdown(
@@ -114,6 +150,85 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         self.page.resolve_link = lambda link: self._link(link, page)
         return None
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.print_site is None:
+            return None
+        default: tuple[PageKind, str] = ("home" if page.is_homepage else "other", "")
+        kind, checklist_id = self.kinds.get(page.file.src_uri, default)
+        html = decorate_page(
+            html, kind=kind, page_url=page.url, site=self.print_site, checklist_id=checklist_id
+        )
+        if self.make_pdfs:
+            self.pdf_pages[page.file.src_uri] = PdfPage(page.url, page.title or "", html)
+        return html
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        self.nav = nav
+        return None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.make_pdfs:
+            return
+        from playbook_plugin.pdf import write_pdfs  # WeasyPrint only when needed
+
+        unrendered = [
+            page.file.src_uri
+            for page in (self.nav.pages if self.nav else [])
+            if page.file.src_uri not in self.pdf_pages
+        ]
+        if unrendered:  # a --dirty build renders only the pages that changed
+            log.info("PDFs not updated: %d pages were not rendered in this build", len(unrendered))
+            return
+        site = self.pdf_site(config)
+        sheets = [
+            (
+                self.pdf_pages[path],
+                CHECKLIST_PDF.format(id=checklist_id) if kind == "checklist" else EVENT_KIT_PDF,
+                "checklist" if kind == "checklist" else "kit",
+            )
+            for path, (kind, checklist_id) in self.kinds.items()
+            if kind in ("checklist", "event-kit") and path in self.pdf_pages
+        ]
+        pages = self.nav_pdf_pages()
+        try:
+            rendered, warnings = write_pdfs(site, pages, sheets)
+        except Exception as error:  # WeasyPrint's own errors: stop the build, say where
+            raise PluginError(f"playbook: could not write the PDFs: {error}") from error
+        for warning in warnings:
+            log.warning("PDF %s", warning)
+        for pdf in rendered:
+            log.info(
+                "Wrote %s: %d %s, %d KB, in %.2f s",
+                pdf.path,
+                pdf.pages,
+                "page" if pdf.pages == 1 else "pages",
+                round(pdf.size / 1024),
+                pdf.seconds,
+            )
+
+    def pdf_site(self, config: MkDocsConfig) -> PdfSite:
+        """What the PDFs need to know about the site (also used by benchmarks/pdf_render.py)."""
+        return PdfSite(
+            name=config.site_name,
+            description=config.site_description or "",
+            site_url=config.site_url or "",
+            language=config.theme.get("language") or "en",
+            strings=self.strings,
+            site_dir=Path(config.site_dir),
+            build_date=get_build_datetime().date().isoformat(),
+            page_size=self.config.pdf_page_size,
+        )
+
+    def nav_pdf_pages(self) -> list[PdfPage]:
+        """The pages of the last build, in navigation order, as the playbook PDF takes them."""
+        from playbook_plugin.pdf import nav_pages
+
+        return nav_pages(self.nav.items if self.nav else [], self.pdf_pages)
 
     def _url(self, src_path: str, page: Page) -> str | None:
         target = self.files.get_file_from_path(src_path) if self.files else None

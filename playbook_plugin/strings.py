@@ -54,6 +54,17 @@ DEFAULT_STRINGS: dict[str, str] = {
     "people_met_topic": "What we talked about",
     "people_met_next": "Next step",
     "people_met_date": "By when",
+    # Print and PDF downloads (print_html.py, pdf.py)
+    "print": "Print",
+    "print_source": "Tick it online:",
+    "qr_label": "QR code that opens {url}",
+    "download_pdf": "Download as PDF",
+    "download_playbook": "Download the whole playbook (PDF)",
+    "download_event_kit": "Download the event kit (PDF)",
+    "downloads_title": "Read offline and print",
+    "pdf_contents": "Contents",
+    "pdf_page_of": "Page {page} of {pages}",
+    "pdf_built": "Built on {date}",
     # Message templates (message_html.py, playbook-messages.js) ---------------------------
     "message_channel": "For: {channel}",
     "message_fields": "Fill in the blanks",

@@ -40,7 +40,8 @@ def site_config(**overrides: Any) -> dict[str, Any]:
         "site_url": "http://127.0.0.1:8000/",
         "theme": {"name": "material", "font": False, "features": ["navigation.instant"]},
         "markdown_extensions": ["attr_list", "pymdownx.superfences"],
-        "plugins": ["search", "playbook"],
+        # PDFs take a second a site: the tests that are about them switch them on.
+        "plugins": ["search", {"playbook": {"pdf": False}}],
     }
     config.update(overrides)
     return config

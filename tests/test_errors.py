@@ -132,4 +132,3 @@ def test_an_example_that_breaks_the_advice_fails_the_strict_build(small_playbook
     assert result.returncode != 0
     assert "docs/notes.md:4: with its examples filled in, message `pushy`" in result.stderr
     assert "`asks-for-job`" in result.stderr, result.stderr
-

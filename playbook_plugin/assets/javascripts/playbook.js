@@ -349,6 +349,8 @@
       exportData(button.closest("[data-playbook-data]"));
     } else if (action === "forget" && button.closest("[data-playbook-data]")) {
       eraseData(button.closest("[data-playbook-data]"));
+    } else if (action === "print") {
+      window.print();
     } else if (action === "import") {
       var input = button.closest("[data-playbook-data]").querySelector("[data-playbook-import-file]");
       if (input) input.click();
@@ -367,6 +369,9 @@
     root.querySelectorAll("[data-playbook-checklist]").forEach(setUpChecklist);
     root.querySelectorAll("[data-playbook-summary]").forEach(showSummary);
     root.querySelectorAll("[data-playbook-data]").forEach(setUpDataPanel);
+    root.querySelectorAll("[data-playbook-action=print]").forEach(function (button) {
+      button.hidden = false;
+    });
   }
 
   function runPage() {

@@ -1,0 +1,514 @@
+"""The PDF downloads, read back with pypdf: structure, form fields, tags, text, QR codes."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+import zxingcpp
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+from playbook_plugin.checklists import load_checklists
+from playbook_plugin.pdf import SiteOnlyFetcher
+from playbook_plugin.pdf_html import DocumentLinks, PdfSite, rewrite
+from playbook_plugin.qr import qr_matrix
+
+from .browser.test_print import long_checklist
+from .conftest import REPO, Site
+from .test_default_playbook import PLAYS
+
+CHECKLISTS = load_checklists(REPO / "checklists", REPO)
+PRINTABLE = [checklist for checklist in CHECKLISTS.values() if checklist.print]
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def article(page_html: str) -> str:
+    return page_html.split("<article", 1)[1].split("</article>", 1)[0]
+
+
+def page_path(docs_path: str) -> str:
+    """Where MkDocs writes a docs page (directory URLs)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return stem + "index.html"
+
+
+def h1(page_html: str) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", page_html, re.S)
+    assert match, "the page has no h1"
+    return html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip()
+
+
+def flat_nav(entries: list[Any]) -> Iterator[tuple[str | None, str]]:
+    for entry in entries:
+        if isinstance(entry, str):
+            yield None, entry
+            continue
+        ((title, value),) = entry.items()
+        if isinstance(value, list):
+            yield from flat_nav(value)
+        else:
+            yield title, value
+
+
+def outline(reader: PdfReader) -> list[tuple[str, int, int]]:
+    """Every bookmark as (title, depth, page number from 1)."""
+    found: list[tuple[str, int, int]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                assert isinstance(item, Destination)
+                found.append((item.title, depth, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def fields_of(reader: PdfReader, kind: str) -> dict[str, Any]:
+    return {name: f for name, f in (reader.get_fields() or {}).items() if f.get("/FT") == kind}
+
+
+@pytest.fixture(scope="module")
+def built(default_playbook: tuple[Path, str]) -> Path:
+    return default_playbook[0]
+
+
+@pytest.fixture(scope="module")
+def playbook_pdf(built: Path) -> PdfReader:
+    return PdfReader(built / "downloads/playbook.pdf")
+
+
+@pytest.fixture(scope="module")
+def nav_pages(built: Path) -> list[tuple[str, str, str]]:
+    """Each page of the navigation: (title in the nav, h1 of the page, its built HTML)."""
+    nav = load_config(str(REPO / "mkdocs.yml")).nav
+    pages = []
+    for title, docs_path in flat_nav(nav):
+        page_html = (built / page_path(docs_path)).read_text(encoding="utf-8")
+        pages.append((title or h1(page_html), h1(page_html), page_html))
+    return pages
+
+
+# The whole playbook --------------------------------------------------------------------
+
+
+def test_the_playbook_opens_with_a_cover_then_the_contents(playbook_pdf: PdfReader) -> None:
+    cover = playbook_pdf.pages[0].extract_text()
+    assert "Networking Playbook" in cover
+    assert "Practical plays for growing a professional network" in " ".join(cover.split())
+    assert re.search(r"Built on \d{4}-\d\d-\d\d", cover)
+    assert "Page 1 of" not in cover, "the cover has no page number"
+    assert playbook_pdf.pages[1].extract_text().startswith("Contents")
+    assert playbook_pdf.metadata is not None
+    assert playbook_pdf.metadata.title == "Networking Playbook"
+
+
+def test_every_page_of_the_navigation_has_a_bookmark_where_it_starts(
+    playbook_pdf: PdfReader, nav_pages: list[tuple[str, str, str]]
+) -> None:
+    bookmarks = outline(playbook_pdf)
+    assert len(playbook_pdf.pages) > len(nav_pages) + 2
+    starts = []
+    for _, heading, _ in nav_pages:
+        matches = [page for title, _, page in bookmarks if title == heading]
+        assert matches, f"no bookmark for {heading!r}"
+        start = min(page for page in matches if page > max(starts, default=0))
+        assert heading in playbook_pdf.pages[start - 1].extract_text()
+        starts.append(start)
+    assert starts == sorted(starts), "pages are not in navigation order"
+    assert ("Checklists", 0, starts[5]) in bookmarks, "the nav section is a bookmark of its own"
+
+
+def contents_entries(reader: PdfReader) -> list[tuple[str, int]]:
+    """The contents page's entries in order: (title, page number)."""
+    text = reader.pages[1].extract_text()
+    pattern = r"^(.+?)\s*(?:\.\s*)+(\d+)\s*$"
+    return [(m.group(1).strip(), int(m.group(2))) for m in re.finditer(pattern, text, re.M)]
+
+
+def test_the_contents_give_the_page_where_each_page_starts(
+    playbook_pdf: PdfReader, nav_pages: list[tuple[str, str, str]]
+) -> None:
+    entries = contents_entries(playbook_pdf)
+    assert [title for title, _ in entries] == [nav_title for nav_title, _, _ in nav_pages]
+    bookmarks = [(title, page) for title, _, page in outline(playbook_pdf)]
+    numbers = [number for _, number in entries]
+    assert numbers == sorted(set(numbers)), "each page starts on a page of its own, in order"
+    for (_, number), (_, heading, _) in zip(entries, nav_pages, strict=True):
+        assert (heading, number) in bookmarks, f"{heading!r} does not start on page {number}"
+        assert heading in playbook_pdf.pages[number - 1].extract_text()
+
+
+def test_each_page_has_a_running_header_and_page_n_of_m(playbook_pdf: PdfReader) -> None:
+    total = len(playbook_pdf.pages)
+    for nav_title, start in contents_entries(playbook_pdf):
+        text = playbook_pdf.pages[start - 1].extract_text()
+        assert f"Page {start} of {total}" in text
+        assert "Networking Playbook" in text
+        assert nav_title in text
+    last = playbook_pdf.pages[-1].extract_text()
+    assert f"Page {total} of {total}" in last
+    assert "About this playbook" in last, "the running header names the page's section"
+
+
+def test_links_inside_the_playbook_go_to_pages_inside_the_pdf(playbook_pdf: PdfReader) -> None:
+    destinations = playbook_pdf.named_destinations
+    internal = []
+    for number, sheet in enumerate(playbook_pdf.pages, start=1):
+        for annotation in sheet.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                internal.append((number, str(annotation["/Dest"])))
+    assert len(internal) > 30
+    for number, name in internal:
+        assert name in destinations, f"a link on page {number} goes nowhere ({name})"
+    home_links = {
+        playbook_pdf.get_destination_page_number(destinations[name]) + 1
+        for number, name in internal
+        if number == 3
+    }
+    before = dict(contents_entries(playbook_pdf))["Before you reach out"]
+    assert before in home_links, "the home page's link to a play does not lead to it"
+
+
+def test_every_play_heading_is_in_the_playbook(built: Path, playbook_pdf: PdfReader) -> None:
+    text = squeeze(" ".join(sheet.extract_text() for sheet in playbook_pdf.pages))
+    for page, plays in PLAYS.items():
+        page_html = (built / page / "index.html").read_text(encoding="utf-8")
+        for play in plays:
+            match = re.search(rf'<h2 id="{play}">(.*?)<a class="headerlink"', page_html)
+            assert match, f"{page}#{play} is missing from the site"
+            heading = html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
+            assert squeeze(heading) in text, f"the play {heading!r} is not in the PDF"
+
+
+def test_checklist_items_and_message_blanks_are_form_fields(
+    playbook_pdf: PdfReader, nav_pages: list[tuple[str, str, str]]
+) -> None:
+    items = sum(article(page).count("data-playbook-item=") for _, _, page in nav_pages)
+    blanks = sum(article(page).count("playbook-blank__line") for _, _, page in nav_pages)
+    assert items > 100 and blanks > 20
+    assert len(fields_of(playbook_pdf, "/Btn")) == items
+    assert len(fields_of(playbook_pdf, "/Tx")) == blanks
+    text_fields = fields_of(playbook_pdf, "/Tx")
+    assert any(field.get("/TU") == "Their first name" for field in text_fields.values())
+    checkboxes = fields_of(playbook_pdf, "/Btn")
+    assert any(
+        field.get("/TU") == "Write down one goal for the event" for field in checkboxes.values()
+    )
+
+
+def test_screen_only_controls_are_left_out_of_the_playbook(playbook_pdf: PdfReader) -> None:
+    text = " ".join(sheet.extract_text() for sheet in playbook_pdf.pages)
+    for screen_only in ("Copy message", "Reset", "Export my data", "Download as PDF", "¶"):
+        assert screen_only not in text
+
+
+# Every PDF -----------------------------------------------------------------------------
+
+
+def all_pdfs(site_dir: Path) -> list[Path]:
+    return sorted((site_dir / "downloads").rglob("*.pdf"))
+
+
+def test_every_pdf_is_tagged_with_its_language_and_title(built: Path) -> None:
+    pdfs = all_pdfs(built)
+    assert len(pdfs) == 2 + len(CHECKLISTS)
+    for path in pdfs:
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root, f"{path.name} is not tagged"
+        assert root["/MarkInfo"]["/Marked"], f"{path.name} is not marked"
+        assert root["/Lang"] == "en"
+        assert reader.metadata is not None and reader.metadata.title
+
+
+@pytest.mark.parametrize("checklist_id", sorted(CHECKLISTS))
+def test_each_checklist_pdf_is_one_a4_page_of_tickable_boxes(
+    built: Path, checklist_id: str
+) -> None:
+    checklist = CHECKLISTS[checklist_id]
+    reader = PdfReader(built / f"downloads/checklists/{checklist_id}.pdf")
+    assert len(reader.pages) == 1
+    assert tuple(round(float(side), 2) for side in reader.pages[0].mediabox[2:]) == A4
+    boxes = fields_of(reader, "/Btn")
+    assert len(boxes) == checklist.item_count
+    labels = {field.get("/TU") for field in boxes.values()}
+    assert squeeze(checklist.title) in squeeze(reader.pages[0].extract_text())
+    for item in checklist.all_items():
+        assert item.text in labels, f"{item.id} has no labelled box"
+    ticked = {name for name, field in boxes.items() if field.get("/V") not in (None, "/Off")}
+    assert ticked == {f"{checklist_id}/{i.id}" for i in checklist.all_items() if i.checked}
+    assert not fields_of(reader, "/Tx"), "a checklist sheet embeds no text-field font"
+
+
+def test_the_event_kit_pdf_is_one_page_per_checklist_then_the_log(built: Path) -> None:
+    reader = PdfReader(built / "downloads/event-kit.pdf")
+    assert len(reader.pages) == len(PRINTABLE) + 1
+    assert len(fields_of(reader, "/Btn")) == sum(c.item_count for c in PRINTABLE)
+    assert "People I met" in reader.pages[-1].extract_text()
+    order = ("before", "during", "after", "anytime")
+    for sheet, checklist in zip(
+        reader.pages, sorted(PRINTABLE, key=lambda c: order.index(c.phase)), strict=False
+    ):
+        assert checklist.title in sheet.extract_text()
+
+
+def decode_qr(pdf: Path, tmp_path: Path) -> list[str]:
+    picture = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", pdf, picture], check=True)
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(f"{picture}.png"))]
+
+
+@pytest.mark.parametrize("checklist_id", sorted(CHECKLISTS))
+def test_the_qr_code_on_a_checklist_opens_its_page(
+    default_playbook: tuple[Path, str], checklist_id: str, tmp_path: Path
+) -> None:
+    built, base = default_playbook
+    address = f"{base}checklists/{checklist_id}/"
+    assert decode_qr(built / f"downloads/checklists/{checklist_id}.pdf", tmp_path) == [address]
+    assert address in (built / f"checklists/{checklist_id}/index.html").read_text()
+
+
+def test_the_qr_code_is_segnos_code_of_the_address() -> None:
+    matrix = qr_matrix("https://example.org/checklists/at-the-event/")
+    assert len(matrix) == len(matrix[0]) >= 21
+    assert all(matrix[row][column] for row in (0, 6) for column in range(7)), "finder pattern"
+
+
+def test_the_site_links_to_every_pdf(built: Path) -> None:
+    home = (built / "index.html").read_text()
+    assert 'href="downloads/playbook.pdf"' in home
+    assert 'href="downloads/event-kit.pdf"' in home
+    overview = (built / "checklists/index.html").read_text()
+    assert 'href="../downloads/playbook.pdf"' in overview
+    assert 'href="../downloads/event-kit.pdf"' in overview
+    kit = (built / "checklists/event-kit/index.html").read_text()
+    assert 'href="../../downloads/event-kit.pdf"' in kit
+    for checklist_id in CHECKLISTS:
+        page = (built / f"checklists/{checklist_id}/index.html").read_text()
+        assert f'href="../../downloads/checklists/{checklist_id}.pdf"' in page
+        assert (built / f"downloads/checklists/{checklist_id}.pdf").is_file()
+
+
+# Options and small sites -----------------------------------------------------------------
+
+
+def with_pdfs(site: Site, **options: Any) -> Site:
+    site.config["plugins"] = ["search", {"playbook": {"pdf": True, **options}}]
+    return site
+
+
+def test_pdf_page_size_letter_sizes_every_pdf(small_playbook: Site) -> None:
+    with_pdfs(small_playbook, pdf_page_size="letter").build()
+    for path in all_pdfs(small_playbook.site_dir):
+        for sheet in PdfReader(path).pages:
+            assert tuple(round(float(side), 2) for side in sheet.mediabox[2:]) == LETTER
+    kit = PdfReader(small_playbook.site_dir / "downloads/event-kit.pdf")
+    assert len(kit.pages) == 2 + 1
+    sheet = PdfReader(small_playbook.site_dir / "downloads/checklists/before-the-event.pdf")
+    ticked = [name for name, f in fields_of(sheet, "/Btn").items() if f.get("/V") != "/Off"]
+    assert ticked == ["before-the-event/phone"], "an item ticked by default is ticked"
+
+
+def test_an_unknown_page_size_is_refused(
+    small_playbook: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    with_pdfs(small_playbook, pdf_page_size="a5")
+    with pytest.raises(Abort):
+        small_playbook.build()
+    assert "pdf_page_size" in caplog.text and "letter" in caplog.text
+
+
+def test_without_site_url_there_is_no_address_or_qr_code(small_playbook: Site) -> None:
+    del small_playbook.config["site_url"]
+    with_pdfs(small_playbook).build()
+    page = small_playbook.html("checklists/before-the-event/")
+    assert "playbook-qr" not in article(page) and "playbook-print-source" not in page
+    reader = PdfReader(small_playbook.site_dir / "downloads/checklists/before-the-event.pdf")
+    assert "Tick it online" not in reader.pages[0].extract_text()
+    assert len(reader.pages) == 1
+
+
+def test_pdfs_are_off_unless_asked_for_and_then_not_linked(small_playbook: Site) -> None:
+    small_playbook.build()
+    assert not (small_playbook.site_dir / "downloads").exists()
+    assert "downloads/" not in small_playbook.html("")
+    assert "downloads/" not in small_playbook.html("checklists/before-the-event/")
+
+
+def plugin_for(site: Site, command: str, **options: Any) -> Any:
+    with_pdfs(site, **options)
+    if options.get("pdf") is None:
+        site.config["plugins"] = ["search", "playbook"]
+    (site.root / "docs").mkdir(exist_ok=True)
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config), encoding="utf-8")
+    config = load_config(str(site.root / "mkdocs.yml"))
+    plugin = config.plugins["playbook"]
+    config.plugins.on_startup(command=command, dirty=False)
+    config.plugins.on_config(config)
+    return plugin
+
+
+def test_mkdocs_serve_skips_the_pdfs_unless_the_site_asks_for_them(small_playbook: Site) -> None:
+    assert plugin_for(small_playbook, "serve", pdf=None).make_pdfs is False
+    assert plugin_for(small_playbook, "build", pdf=None).make_pdfs is True
+    assert plugin_for(small_playbook, "serve", pdf=True).make_pdfs is True
+    assert plugin_for(small_playbook, "build", pdf=False).make_pdfs is False
+
+
+def test_the_build_log_reports_each_pdf_and_its_time_once(
+    small_playbook: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO):
+        with_pdfs(small_playbook).build()
+    wrote = [
+        r.getMessage().partition("Wrote ")[2]
+        for r in caplog.records
+        if "Wrote downloads/" in r.getMessage()
+    ]
+    assert sorted(line.split(":")[0] for line in wrote) == [
+        "downloads/checklists/after-the-event.pdf",
+        "downloads/checklists/before-the-event.pdf",
+        "downloads/event-kit.pdf",
+        "downloads/playbook.pdf",
+    ]
+    assert all(re.search(r"in \d+\.\d\d s$", line) for line in wrote)
+
+
+def test_nothing_is_fetched_from_outside_the_site(
+    small_playbook: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    pixel = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff"
+        b"\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
+    small_playbook.write("docs/dot.png", pixel)
+    small_playbook.write(
+        "docs/plays.md",
+        "# Plays\n\n![A dot](dot.png)\n\n![Their logo](https://example.com/logo.png)\n\n"
+        "Read [the MDN guide](https://developer.mozilla.org/en-US/docs/Web/CSS) and "
+        "<https://example.org/talks>.\n\n- [ ] Ask for a next step {#next-step}\n",
+    )
+    with caplog.at_level(logging.DEBUG, logger="weasyprint"):
+        with_pdfs(small_playbook).build()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    reader = PdfReader(small_playbook.site_dir / "downloads/playbook.pdf")
+    text = " ".join(" ".join(sheet.extract_text() for sheet in reader.pages).split())
+    assert "the MDN guide (https://developer.mozilla.org/en-US/docs/Web/CSS)" in text
+    assert "https://example.org/talks (" not in text, "a bare address is not printed twice"
+    assert "Their logo" in text, "an image from elsewhere shows its text instead"
+    images = {image.name for sheet in reader.pages for image in sheet.images}
+    assert len(images) == 1, "only the site's own image is in the PDF"
+
+
+def test_the_fetcher_refuses_anything_outside_the_site(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "inside.css").write_text("p{}")
+    (tmp_path / "outside.css").write_text("p{}")
+    fetcher = SiteOnlyFetcher(site_dir)
+    assert fetcher.fetch((site_dir / "inside.css").as_uri()) is not None
+    for url in (
+        (tmp_path / "outside.css").as_uri(),
+        (site_dir / ".." / "outside.css").as_uri(),
+        "https://example.com/style.css",
+        "http://127.0.0.1:9/x.png",
+        "ftp://example.com/x",
+    ):
+        with pytest.raises(ValueError, match="outside site/"):
+            fetcher.fetch(url)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_checklist_of_25_items_is_one_page_and_longer_ones_break_between_items(
+    site: Site, paper: str
+) -> None:
+    site.write("docs/index.md", "# Home\n")
+    site.write("checklists/twenty-five.md", long_checklist(25))
+    site.write(
+        "checklists/forty-five.md",
+        long_checklist(45).replace("---\n\n", "print: false\n---\n\n", 1),
+    )
+    with_pdfs(site, pdf_page_size=paper).build()
+    downloads = site.site_dir / "downloads"
+    assert len(PdfReader(downloads / "checklists/twenty-five.pdf").pages) == 1
+    longer = PdfReader(downloads / "checklists/forty-five.pdf")
+    assert len(longer.pages) == 2
+    sheets = [squeeze(sheet.extract_text()) for sheet in longer.pages]
+    for number in range(1, 46):
+        item = squeeze(
+            f"Step number {number} of the long list, said plainly "
+            f"A detail line for step {number}, short enough for one line."
+        )
+        assert sum(item in sheet for sheet in sheets) == 1, f"step {number} was split"
+    kit = PdfReader(downloads / "event-kit.pdf")
+    assert len(kit.pages) == 2, "one checklist, then the log of people met on its own page"
+
+
+def test_a_dirty_build_keeps_the_last_pdfs_rather_than_write_partial_ones(
+    small_playbook: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    with_pdfs(small_playbook).build()
+    playbook = small_playbook.site_dir / "downloads/playbook.pdf"
+    before = playbook.read_bytes()
+    small_playbook.write("docs/plays.md", "# Plays\n\nChanged.\n")
+    config = load_config(str(small_playbook.root / "mkdocs.yml"))
+    with caplog.at_level(logging.INFO):
+        build(config, dirty=True)
+    assert "PDFs not updated" in caplog.text
+    assert playbook.read_bytes() == before
+
+
+def test_a_page_is_rewritten_for_paper_without_its_screen_parts(tmp_path: Path) -> None:
+    site = PdfSite("Site", "", "https://example.org/", "en", {}, tmp_path, "2027-03-01")
+    links = DocumentLinks()
+    links.add("plays/", "pdf-page-1", "p1-")
+    links.add("after/", "pdf-page-2", "p2-")
+    page = (
+        '<h2 id="close">Close<a class="headerlink" href="#close">¶</a></h2>'
+        '<button hidden><svg><path d="M0 0"/></svg></button>'
+        '<p class="playbook-screen-only">Download</p>'
+        '<p>See <a href="../after/#thanks">thanks</a>, <a href="#close">this</a>, '
+        '<a href="https://example.com/">https://example.com/</a>, '
+        '<a href="https://example.net/guide">the guide</a>, <a href="../gone/">old page</a>, '
+        "<code>&lt;b&gt;</code></p>"
+        '<img src="https://example.com/logo.png" alt="Their logo">'
+        '<label for="a">A</label><input type="checkbox" id="a" name="list/a" disabled checked>'
+        '<input type="checkbox" id="b" name="list/a">'
+    )
+    assert rewrite(page, page_url="plays/", prefix="p1-", links=links, site=site) == (
+        '<h2 id="p1-close">Close</h2>'
+        '<p>See <a href="#p2-thanks">thanks</a>, <a href="#p1-close">this</a>, '
+        '<a href="https://example.com/" class="pdf-bare-link">https://example.com/</a>, '
+        '<a href="https://example.net/guide" class="pdf-external">the guide</a>, '
+        '<a href="https://example.org/gone/" class="pdf-external">old page</a>, '
+        "<code>&lt;b&gt;</code></p>"
+        '<span class="pdf-missing-image">Their logo</span>'
+        '<label for="p1-a">A</label><input type="checkbox" id="p1-a" name="p1-list/a" checked>'
+        '<input type="checkbox" id="p1-b" name="p1-list/a-2">'
+    )
