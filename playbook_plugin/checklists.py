@@ -12,6 +12,7 @@ import yaml
 
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.slugs import is_valid_id, slugify, split_explicit_id
+from playbook_plugin.source_files import display_path, read_source
 
 PHASES = ("before", "during", "after", "anytime")
 RESERVED_IDS = frozenset({"index", "event-kit"})
@@ -105,7 +106,7 @@ def load_checklists(directory: Path, display_root: Path) -> dict[str, Checklist]
         return checklists
     for file in sorted(directory.glob("*.md")):
         try:
-            checklist = parse_checklist_file(file, _display_path(file, display_root))
+            checklist = parse_checklist_file(file, display_path(file, display_root))
         except SourceErrors as problems:
             errors.extend(problems.errors)
         else:
@@ -115,23 +116,12 @@ def load_checklists(directory: Path, display_root: Path) -> dict[str, Checklist]
     return checklists
 
 
-def _display_path(file: Path, root: Path) -> str:
+def parse_checklist_file(file: Path, display: str) -> Checklist:
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
-
-
-def parse_checklist_file(file: Path, display_path: str) -> Checklist:
-    data = file.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise SourceErrors(
-            [SourceError(display_path, line, "this file is not UTF-8 text: save it as UTF-8")]
-        ) from None
-    return parse_checklist(text.removeprefix("\ufeff"), checklist_id=file.stem, path=display_path)
+        text = read_source(file, display)
+    except SourceError as error:
+        raise SourceErrors([error]) from None
+    return parse_checklist(text, checklist_id=file.stem, path=display)
 
 
 def parse_checklist(text: str, *, checklist_id: str, path: str) -> Checklist:

@@ -10,6 +10,7 @@ from playbook_plugin.checklists import Checklist, check_item_id, load_checklists
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.fences import Fence, scan
 from playbook_plugin.messages import MessageSettings, MessageTemplate, check_example, parse_message
+from playbook_plugin.source_files import display_path, read_source
 
 
 @dataclass
@@ -33,7 +34,7 @@ def load_playbook(
         errors.extend(problems.errors)
     checklists_broken = bool(errors)
     for page in sorted(docs_dir.rglob("*.md")):
-        display = _display(page, project_root)
+        display = display_path(page, project_root)
         fences, page_errors = check_page(page, display, playbook.checklists, checklists_broken)
         errors.extend(page_errors)
         for fence in fences:
@@ -75,23 +76,14 @@ def _add_template(
     return []
 
 
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def check_page(
     page: Path, display: str, checklists: Mapping[str, Checklist], checklists_broken: bool
 ) -> tuple[list[Fence], list[SourceError]]:
     """The page's fences, and what is wrong with its checklist fences and task lists."""
-    data = page.read_bytes()
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return [], [SourceError(display, line, "this file is not UTF-8 text: save it as UTF-8")]
+        text = read_source(page, display)
+    except SourceError as error:
+        return [], [error]
     fences, tasks = scan(text)
     errors: list[SourceError] = []
     for fence in fences:
