@@ -18,6 +18,7 @@ from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.errors import SourceErrors
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
+from playbook_plugin.offline import IFRAME_WORKER_SHIM, localise_polyfills
 from playbook_plugin.pages import (
     EVENT_KIT_PATH,
     OVERVIEW_PATH,
@@ -124,7 +125,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
-        for name in (*SCRIPTS, *STYLESHEETS):
+        assets = [*SCRIPTS, *STYLESHEETS]
+        polyfills, needs_shim = localise_polyfills(
+            config.extra.get("polyfills") or [], f"{SITE_ASSETS}/{IFRAME_WORKER_SHIM}"
+        )
+        if needs_shim:
+            config.extra["polyfills"] = polyfills
+            assets.append(IFRAME_WORKER_SHIM)
+        for name in assets:
             files.append(
                 File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name))
             )

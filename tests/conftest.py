@@ -173,21 +173,56 @@ def served(small_playbook: Site) -> Iterator[tuple[Site, str]]:
         yield small_playbook, base
 
 
-@pytest.fixture(scope="session")
-def default_playbook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The repository's own playbook, built once and served at its site_url."""
-    root = tmp_path_factory.mktemp("default-playbook")
+def build_default_playbook(root: Path, **environment: str) -> Path:
+    """Build a copy of the repository's playbook in ``root`` with ``environment`` set."""
     for name in ("docs", "checklists"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    port = free_port()
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
+    saved = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)
     try:
         build(load_config(str(root / "mkdocs.yml"), strict=True))
     finally:
-        del os.environ["SITE_URL"]
-    with serve(root / "site", port) as base:
-        yield root / "site", base
+        for name, value in saved.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def default_playbook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The repository's own playbook, built once and served at its site_url."""
+    port = free_port()
+    site_dir = build_default_playbook(
+        tmp_path_factory.mktemp("default-playbook"), SITE_URL=f"http://127.0.0.1:{port}/"
+    )
+    with serve(site_dir, port) as base:
+        yield site_dir, base
+
+
+@pytest.fixture(scope="session")
+def offline_playbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline build (``OFFLINE=true``), zipped and unzipped elsewhere as a reader would."""
+    site_dir = build_default_playbook(tmp_path_factory.mktemp("offline-build"), OFFLINE="true")
+    archive = shutil.make_archive(str(site_dir.parent / "playbook"), "zip", site_dir)
+    unpacked = tmp_path_factory.mktemp("unzipped") / "Networking Playbook"
+    shutil.unpack_archive(archive, unpacked)
+    return unpacked
+
+
+@pytest.fixture(scope="session")
+def subpath_playbook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The playbook published under ``/playbook/`` of its host, as on GitHub Pages."""
+    port = free_port()
+    root = tmp_path_factory.mktemp("subpath")
+    site_dir = build_default_playbook(root, SITE_URL=f"http://127.0.0.1:{port}/playbook/")
+    host = root / "host"
+    host.mkdir()
+    shutil.move(site_dir, host / "playbook")
+    with serve(host, port) as base:
+        yield host / "playbook", base + "playbook/"
 
 
 # Playwright, driving Debian's Chromium (Playwright's own browser download cannot work here).
