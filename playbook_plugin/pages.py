@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from playbook_plugin.checklist_html import (
@@ -23,13 +24,25 @@ def checklist_page_path(checklist_id: str) -> str:
     return f"{CHECKLISTS_FOLDER}/{checklist_id}.md"
 
 
+def _front_matter(description: str) -> list[str]:
+    """YAML front matter: the page's ``<meta name="description">`` (a JSON string is YAML)."""
+    if not description:
+        return []
+    return ["---", f"description: {json.dumps(description, ensure_ascii=False)}", "---", ""]
+
+
 def _fence(checklist_id: str) -> str:
     return f'```checklist title="hide"\n{checklist_id}\n```'
 
 
 def checklist_page(checklist: Checklist, strings: Mapping[str, str]) -> str:
     """The checklist's page; the plugin fills the markers (actions, print header) per build."""
-    lines = [f"# {checklist.title}", print_source_marker(checklist.id), ""]
+    lines = [
+        *_front_matter(checklist.summary),
+        f"# {checklist.title}",
+        print_source_marker(checklist.id),
+        "",
+    ]
     phase = phase_label(strings, checklist.phase)
     meta = [f"**{phase}**"] if phase.casefold() != checklist.title.casefold() else []
     if checklist.summary:
@@ -43,7 +56,13 @@ def checklist_page(checklist: Checklist, strings: Mapping[str, str]) -> str:
 
 
 def overview_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str]) -> str:
-    lines = [f"# {strings['checklists_title']}", "", strings["checklists_intro"], ""]
+    lines = [
+        *_front_matter(strings["checklists_intro"]),
+        f"# {strings['checklists_title']}",
+        "",
+        strings["checklists_intro"],
+        "",
+    ]
     for checklist in in_phase_order(checklists.values()):
         phase = phase_label(strings, checklist.phase)
         shown_phase = f" · {phase}" if phase.casefold() != checklist.title.casefold() else ""

@@ -98,6 +98,20 @@ def test_the_home_page_says_what_it_is_and_where_to_start(built: Path) -> None:
         assert f'href="{section}/"' in html
 
 
+def test_search_engines_get_a_description_of_each_page_of_their_own(built: Path) -> None:
+    """The plays and checklists each say what they hold, not the site's one line."""
+    pages = ["", *PLAYS, *(f"checklists/{name}" for name in [*EVENT_CHECKLISTS, "keep-in-touch"])]
+    found = {}
+    for name in pages:
+        match = re.search(r'<meta name="description" content="([^"]+)">', page(built, name))
+        assert match, f"/{name} has no description"
+        found[name] = match.group(1)
+    assert len(set(found.values())) == len(pages), found
+    assert found["checklists/before-the-event"] == (
+        "Know why you are going, who you hope to meet and what you will say."
+    )
+
+
 @pytest.mark.parametrize("checklist", EVENT_CHECKLISTS)
 def test_event_checklists_have_at_least_eight_items(built: Path, checklist: str) -> None:
     html = page(built, f"checklists/{checklist}")
