@@ -100,7 +100,8 @@ def test_the_home_page_says_what_it_is_and_where_to_start(built: Path) -> None:
 
 def test_search_engines_get_a_description_of_each_page_of_their_own(built: Path) -> None:
     """The plays and checklists each say what they hold, not the site's one line."""
-    pages = ["", *PLAYS, *(f"checklists/{name}" for name in [*EVENT_CHECKLISTS, "keep-in-touch"])]
+    checklists = [f"checklists/{name}" for name in [*EVENT_CHECKLISTS, "keep-in-touch"]]
+    pages = ["", *PLAYS, "about", *checklists]
     found = {}
     for name in pages:
         match = re.search(r'<meta name="description" content="([^"]+)">', page(built, name))
