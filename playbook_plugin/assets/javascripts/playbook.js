@@ -34,7 +34,8 @@
     return text;
   }
 
-  /* Storage: localStorage under playbook:<namespace>:, or memory when refused */
+  /* Storage: localStorage under playbook:<namespace>:, and memory for whatever it refuses.
+   * Refused (disabled, full, missing), the page keeps working and says so once a session. */
 
   var memory = {};
   var storageWorks = true;
@@ -54,19 +55,21 @@
     notice.className = "playbook-notice";
     notice.setAttribute("role", "status");
     notice.setAttribute("data-playbook-storage-notice", "");
-    notice.textContent = t("storage_unavailable");
     anchor.parentNode.insertBefore(notice, anchor);
+    /* A live region announces what changes in it, not itself: fill it once it is there. */
+    window.setTimeout(function () { notice.textContent = t("storage_unavailable"); }, 100);
   }
 
+  /* What this page wrote to memory wins; else what the browser had saved, if it can read it. */
   function readRaw(key) {
-    if (storageWorks) {
-      try {
-        return window.localStorage.getItem(fullKey(key));
-      } catch (error) {
-        storageFailed();
-      }
+    key = fullKey(key);
+    if (Object.prototype.hasOwnProperty.call(memory, key)) return memory[key];
+    try {
+      return window.localStorage.getItem(key);
+    } catch (error) {
+      storageFailed();
+      return null;
     }
-    return Object.prototype.hasOwnProperty.call(memory, fullKey(key)) ? memory[fullKey(key)] : null;
   }
 
   function get(key) {
@@ -94,7 +97,6 @@
 
   function remove(key) {
     delete memory[fullKey(key)];
-    if (!storageWorks) return;
     try {
       window.localStorage.removeItem(fullKey(key));
     } catch (error) {
@@ -107,14 +109,12 @@
     var prefix = fullKey("");
     var result = {};
     var keys = Object.keys(memory);
-    if (storageWorks) {
-      try {
-        for (var index = 0; index < window.localStorage.length; index++) {
-          keys.push(window.localStorage.key(index));
-        }
-      } catch (error) {
-        storageFailed();
+    try {
+      for (var index = 0; index < window.localStorage.length; index++) {
+        keys.push(window.localStorage.key(index));
       }
+    } catch (error) {
+      storageFailed();
     }
     keys.forEach(function (key) {
       if (key && key.indexOf(prefix) === 0) {
