@@ -167,7 +167,10 @@ def in_phase_order(checklists: Iterable[Checklist]) -> list[Checklist]:
 
 
 def config_script(namespace: str, strings: Mapping[str, str]) -> str:
-    """Per-page settings for the browser layer: the storage namespace and the strings."""
+    """Per-page settings for the browser layer: the storage namespace and the strings.
+
+    An attribute, not a JSON ``<script>``: Material's instant navigation re-runs every script
+    of the new page as JavaScript, dropping its type, so a JSON script never reaches us.
+    """
     payload = json.dumps({"namespace": namespace, "strings": dict(strings)}, ensure_ascii=False)
-    safe_payload = payload.replace("</", "<\\/")
-    return f'<script type="application/json" {CONFIG_MARKER}>{safe_payload}</script>'
+    return f'<div hidden {CONFIG_MARKER}="{escape(payload, quote=True)}"></div>'

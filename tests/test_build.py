@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 
@@ -11,11 +12,9 @@ from .conftest import Site
 
 
 def config_of(html: str) -> dict:
-    match = re.search(
-        r"<script type=\"application/json\" data-playbook-config>(.*?)</script>", html
-    )
+    match = re.search(r'<div hidden data-playbook-config="([^"]*)"></div>', html)
     assert match, "the page carries no playbook settings"
-    return json.loads(match.group(1))
+    return json.loads(html_module.unescape(match.group(1)))
 
 
 def test_each_checklist_gets_its_own_page_with_boxes_and_labels(small_playbook: Site) -> None:

@@ -556,11 +556,11 @@
 
   /* Without playbook.js, read the strings from the page's settings ourselves. */
   function pageStrings() {
-    var node = document.querySelector("script[data-playbook-config]");
+    var node = document.querySelector("[data-playbook-config]");
     if (node !== pageConfig.node) {
       pageConfig.node = node;
       try {
-        pageConfig.strings = (node && JSON.parse(node.textContent).strings) || {};
+        pageConfig.strings = (node && JSON.parse(node.getAttribute("data-playbook-config")).strings) || {};
       } catch (error) {
         pageConfig.strings = {};
       }

@@ -13,10 +13,10 @@
   /* Settings and strings ------------------------------------------------ */
 
   function readSettings() {
-    var node = document.querySelector("script[data-playbook-config]");
+    var node = document.querySelector("[data-playbook-config]");
     if (!node) return;
     try {
-      var parsed = JSON.parse(node.textContent);
+      var parsed = JSON.parse(node.getAttribute("data-playbook-config"));
       settings.namespace = parsed.namespace || settings.namespace;
       settings.strings = parsed.strings || settings.strings;
     } catch (error) {
