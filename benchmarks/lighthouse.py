@@ -226,7 +226,7 @@ class PageResult:
 
 def _score(report: dict[str, Any], category: str) -> float:
     if report.get("runtimeError"):
-        raise SystemExit(f"Lighthouse failed on {report['finalDisplayedUrl']}: {report}")
+        raise SystemExit(f"Lighthouse failed: {report['runtimeError']}")
     score = report["categories"][category]["score"]
     return -1.0 if score is None else round(score * 100)
 
