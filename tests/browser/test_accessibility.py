@@ -147,3 +147,139 @@ def test_a_page_after_the_reader_acts_has_no_axe_violations(
     settle(page)
     report = axe_report(page)
     assert report == "", f"{state} in the {palette} palette:\n{report}"
+
+
+# Target size (WCAG 2.5.8): every control the playbook draws is at least 24 by 24 CSS pixels.
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+PRODUCT_CONTROLS = (
+    ":is([data-playbook-checklist], [data-playbook-message], [data-playbook-data],"
+    " .playbook-page-actions, .playbook-downloads)"
+    " :is(input, button, a[href], textarea, select, label)"
+)
+# The overview page is the plugin's own, links and all. Its links are lines of text written in
+# Markdown: for them the test takes WCAG's spacing exception (a 24 px circle on a smaller
+# target touches no other target), where the widgets' controls must be 24 px themselves.
+OVERVIEW_LINKS = ".md-content a[href]:not(.headerlink)"
+TARGETS = """([selector, spaced]) => {
+    const all = [...document.querySelectorAll(
+        ".md-content :is(a[href], button, input, label, textarea, select)")]
+        .filter(element => element.checkVisibility());
+    const box = element => element.getBoundingClientRect();
+    const small = element => box(element).width < 24 || box(element).height < 24;
+    const centre = element => [box(element).x + box(element).width / 2,
+                               box(element).y + box(element).height / 2];
+    const away = ([x, y], rect) => Math.hypot(
+        Math.max(rect.left - x, 0, x - rect.right), Math.max(rect.top - y, 0, y - rect.bottom));
+    const spacedOut = element => all.every(other => other === element
+        || other.contains(element) || element.contains(other)
+        || (away(centre(element), box(other)) >= 12
+            && (!small(other) || Math.hypot(centre(element)[0] - centre(other)[0],
+                                            centre(element)[1] - centre(other)[1]) >= 24)));
+    return [...document.querySelectorAll(selector)]
+        .filter(element => element.checkVisibility())
+        .map(element => {
+            const text = (element.getAttribute("aria-label") || element.textContent).trim();
+            return {
+                name: `${element.tagName.toLowerCase()} ${JSON.stringify(text.slice(0, 40))}`,
+                width: Math.round(box(element).width * 10) / 10,
+                height: Math.round(box(element).height * 10) / 10,
+                fine: !small(element) || (spaced && element.matches(spaced) && spacedOut(element)),
+            };
+        });
+}"""
+
+
+def small_targets(page: Page, selector: str, spaced: str = "") -> tuple[int, list[str]]:
+    """How many visible controls match, and those under 24 by 24 (and not spaced out)."""
+    targets = page.evaluate(TARGETS, [selector, spaced])
+    small = [
+        f"{target['name']}: {target['width']} x {target['height']}"
+        for target in targets
+        if not target["fine"]
+    ]
+    return len(targets), small
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_every_control_the_playbook_draws_is_at_least_24_pixels(
+    default_playbook: tuple[Path, str], browser: Browser, viewport: str
+) -> None:
+    _, base = default_playbook
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for path, selector, spaced in (
+            ("checklists/before-the-event/", PRODUCT_CONTROLS, ""),
+            ("checklists/", f"{PRODUCT_CONTROLS}, {OVERVIEW_LINKS}", OVERVIEW_LINKS),
+            ("before-you-reach-out/", PRODUCT_CONTROLS, ""),
+        ):
+            page.goto(base + path)
+            page.locator("[data-playbook-checklist], [data-playbook-data]").first.wait_for()
+            if page.locator("[data-playbook-message]").count():
+                show_advice(page)  # the warnings' links too
+            count, small = small_targets(page, selector, spaced)
+            assert count >= 5, f"{path}: only {count} controls found"
+            problems += [f"{path} {target}" for target in small]
+    finally:
+        context.close()
+    assert problems == [], f"smaller than 24 x 24 on a {viewport}:\n" + "\n".join(problems)
+
+
+# Live regions: progress, advice and status lines are announced because they are in the page,
+# in the accessibility tree, before anything is written to them.
+
+LIVE_AT_LOAD = """selector => [...document.querySelectorAll(selector)].map(element => {
+    element.__liveAtLoad = true;
+    return {
+        live: element.getAttribute("aria-live") || element.getAttribute("role"),
+        rendered: element.checkVisibility(),
+    };
+})"""
+IN_LIVE_REGION_FROM_LOAD = """element => {
+    const region = element.closest("[aria-live], [role=status], [role=alert]");
+    return Boolean(region && region.__liveAtLoad);
+}"""
+
+
+def mark_live_regions(page: Page, selector: str, expected: tuple[str, ...]) -> int:
+    regions = page.evaluate(LIVE_AT_LOAD, selector)
+    assert regions, f"no {selector} at load"
+    for region in regions:
+        assert region["live"] in expected, f"{selector}: {region}"
+        assert region["rendered"], f"{selector} is not rendered while empty, so not announced"
+    return len(regions)
+
+
+def test_progress_advice_and_status_lines_are_live_regions_from_load(
+    default_playbook: tuple[Path, str], page: Page
+) -> None:
+    _, base = default_playbook
+    page.goto(base + "before-you-reach-out/")
+    mark_live_regions(page, "[data-playbook-progress]", ("status",))
+    generators = mark_live_regions(page, "[data-playbook-warnings]", ("polite", "status"))
+    assert mark_live_regions(page, "[data-playbook-message-status]", ("status",)) == generators
+
+    page.locator("[data-playbook-checklist] input[type=checkbox]").first.press("Space")
+    progress = page.locator("[data-playbook-checklist] [data-playbook-progress]").first
+    expect(progress).to_have_text("1 of 17")
+    assert progress.evaluate(IN_LIVE_REGION_FROM_LOAD)
+
+    show_advice(page)
+    warning = page.locator("[data-playbook-warning]").first
+    assert warning.evaluate(IN_LIVE_REGION_FROM_LOAD)
+
+    generator = page.locator("[data-playbook-message]").first
+    generator.locator("[data-playbook-action='forget']").press("Enter")
+    status = generator.locator("[data-playbook-message-status]")
+    expect(status).not_to_be_empty()
+    assert status.evaluate(IN_LIVE_REGION_FROM_LOAD)
+
+    page.goto(base + "checklists/")
+    mark_live_regions(page, "[data-playbook-data-status]", ("status",))
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("[data-playbook-data] [data-playbook-action='forget']").press("Enter")
+    data_status = page.locator("[data-playbook-data-status]")
+    expect(data_status).not_to_be_empty()
+    assert data_status.evaluate(IN_LIVE_REGION_FROM_LOAD)
