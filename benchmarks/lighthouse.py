@@ -24,8 +24,9 @@ What it does:
 
 It prints the scores, page by page, against the targets: accessibility, best practices and SEO
 100, performance 98 or more. For each score under its target it lists the audits that cost
-points (id, title, score), and for performance the metrics too, so a noisy run on a busy
-machine can be told from a real cost. It exits with status 1 when a target is missed.
+points (id, title, score, weight in the category), and for every page the metrics and
+Lighthouse's CPU benchmark index, so a noisy run on a busy machine can be told from a real cost.
+It exits with status 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -252,7 +253,9 @@ def metrics_line(result: PageResult) -> str:
         value = statistics.median(values)
         short = "".join(word[0] for word in metric.split("-")).upper()
         parts.append(f"{short} {value:.3f}" if short == "CLS" else f"{short} {value / 1000:.2f} s")
-    return ", ".join(parts)
+    # Lighthouse's measure of the CPU at the time: it drops when the machine is busy.
+    speed = statistics.median(r["environment"]["benchmarkIndex"] for r in result.reports)
+    return ", ".join(parts) + f" (medians; CPU benchmark index {speed:.0f})"
 
 
 def print_table(results: list[PageResult], runs: int) -> None:
