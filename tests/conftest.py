@@ -246,3 +246,14 @@ def collect_page_errors() -> Callable[[Any], list[str]]:
         return errors
 
     return attach
+
+
+def open_with_instant_navigation(page: Any, url: str) -> None:
+    """Open ``url`` and wait until Material's instant navigation takes over links.
+
+    Material intercepts clicks only once it has read ``sitemap.xml``; a click before that is
+    an ordinary page load.
+    """
+    with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
+        page.goto(url)
+    page.wait_for_load_state("networkidle")

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from ..conftest import BEFORE_THE_EVENT, Site
+from ..conftest import BEFORE_THE_EVENT, Site, open_with_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -109,7 +109,7 @@ def test_the_overview_shows_the_readers_progress(served: tuple[Site, str], page:
 
 def test_instant_navigation_sets_up_the_new_page(served: tuple[Site, str], page: Page) -> None:
     _, base = served
-    page.goto(base)
+    open_with_instant_navigation(page, base)
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav__link", has_text="Plays").first.click()
     expect(page).to_have_url(base + "plays/")

@@ -14,6 +14,8 @@ import pytest
 from playwright.sync_api import Browser, Page, Response, expect
 from pypdf import PdfReader
 
+from ..conftest import open_with_instant_navigation
+
 pytestmark = pytest.mark.browser
 
 
@@ -156,7 +158,8 @@ def test_instant_navigation_and_ticks_work_under_a_sub_path(
     subpath_playbook: tuple[Path, str], page: Page
 ) -> None:
     _, base = subpath_playbook
-    page.goto(base)  # the home page has no checklist: the next page brings the settings
+    # The home page has no checklist: the next page brings the settings.
+    open_with_instant_navigation(page, base)
     expect(page.locator("[data-playbook-config]")).to_have_count(0)
     page.evaluate("window.stillTheSameDocument = true")
     page.locator(".md-nav--primary .md-nav__link", has_text="Before the event").first.click()

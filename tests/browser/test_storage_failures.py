@@ -19,6 +19,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from playbook_plugin.strings import DEFAULT_STRINGS
 
+from ..conftest import open_with_instant_navigation
+
 pytestmark = pytest.mark.browser
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -114,7 +116,7 @@ def test_checklists_and_generators_work_for_the_session_and_say_so_once(
     page = refusing_page
     pageerrors: list[Any] = []
     page.on("pageerror", lambda error: pageerrors.append(error))
-    page.goto(base + "before-you-reach-out/")
+    open_with_instant_navigation(page, base + "before-you-reach-out/")
     page.evaluate("window.__sameDocument = true")
     expect(progress(page)).to_have_text("0 of 17")
 
