@@ -38,6 +38,7 @@ from playbook_plugin.print_html import (
 from playbook_plugin.slugs import slugify
 from playbook_plugin.sources import load_playbook
 from playbook_plugin.strings import merge_strings
+from playbook_plugin.theme_fixes import name_search_dialog
 
 log = get_plugin_logger(__name__)
 
@@ -172,6 +173,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.make_pdfs:
             self.pdf_pages[page.file.src_uri] = PdfPage(page.url, page.title or "", html)
         return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return name_search_dialog(output) if self.config.enabled else None
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        return name_search_dialog(output_content) if self.config.enabled else None
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files

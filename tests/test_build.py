@@ -154,3 +154,12 @@ def test_mkdocs_serve_rebuilds_when_a_checklist_changes(small_playbook: Site) ->
 
     config.plugins["playbook"].on_serve(Server(), config=config, builder=None)
     assert watched == [str(small_playbook.root / "checklists")]
+
+
+def test_materials_search_dialog_is_named_on_every_page(small_playbook: Site) -> None:
+    small_playbook.build()
+    pages = sorted(small_playbook.site_dir.rglob("*.html"))
+    assert len(pages) >= 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'data-md-component="search" role="dialog" aria-label="Search">' in html, page
