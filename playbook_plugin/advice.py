@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from playbook_plugin.slugs import is_valid_id
@@ -355,9 +356,10 @@ def _normal(word: str) -> str:
     return unicodedata.normalize("NFC", word.lower()).replace("\u2019", "'")
 
 
-def _entry(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _entry(text: str) -> tuple[str, ...]:
     """A ``words`` entry as lower-case parts; a part ending in ``*`` is a prefix."""
-    return [_normal(part) for part in text.split()]
+    return tuple(_normal(part) for part in text.split())
 
 
 def _matches_at(tokens: Sequence[str], index: int, entry: Sequence[str]) -> bool:
@@ -382,13 +384,48 @@ def _tokens(text: str, ignore: Iterable[str] = ()) -> list[str]:
     return tokens
 
 
+@dataclass(frozen=True)
+class _WordList:
+    """A ``words`` list indexed by first word, so a token is tried only against its entries."""
+
+    by_first_word: dict[str, tuple[tuple[str, ...], ...]]
+    by_first_prefix: tuple[tuple[str, tuple[str, ...]], ...]
+    matches_everything: bool
+
+    def starts_match(self, tokens: Sequence[str], index: int) -> bool:
+        token = tokens[index]
+        if self.matches_everything:
+            return True
+        if any(_matches_at(tokens, index, entry) for entry in self.by_first_word.get(token, ())):
+            return True
+        return any(
+            token.startswith(prefix) and _matches_at(tokens, index, entry)
+            for prefix, entry in self.by_first_prefix
+        )
+
+
+@lru_cache(maxsize=256)
+def _word_list(entries: tuple[str, ...]) -> _WordList:
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    by_first_prefix: list[tuple[str, tuple[str, ...]]] = []
+    compiled = [_entry(entry) for entry in entries]
+    for entry in compiled:
+        if entry and entry[0].endswith("*"):
+            by_first_prefix.append((entry[0][:-1], entry))
+        elif entry:
+            by_first_word.setdefault(entry[0], []).append(entry)
+    return _WordList(
+        {word: tuple(group) for word, group in by_first_word.items()},
+        tuple(by_first_prefix),
+        matches_everything=any(not entry for entry in compiled),
+    )
+
+
 def _count(tokens: Sequence[str], entries: Iterable[str]) -> int:
     """How many places in ``tokens`` start a match of any entry."""
-    compiled = [_entry(entry) for entry in entries]
+    words = _word_list(tuple(entries))
     return sum(
-        1
-        for index in range(len(tokens))
-        if tokens[index] and any(_matches_at(tokens, index, entry) for entry in compiled)
+        1 for index in range(len(tokens)) if tokens[index] and words.starts_match(tokens, index)
     )
 
 

@@ -17,9 +17,15 @@ from playbook_plugin.strings import format_string
 CONFIG_MARKER = "data-playbook-config"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _item_markdown() -> markdown.Markdown:
+    """One converter for every item's text: building a Markdown instance costs more."""
+    return markdown.Markdown(extensions=["attr_list", "sane_lists"])
+
+
+@lru_cache(maxsize=16384)
 def _markdown_html(text: str, inline: bool) -> str:
-    html = markdown.markdown(text, extensions=["attr_list", "sane_lists"])
+    html = _item_markdown().reset().convert(text)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html

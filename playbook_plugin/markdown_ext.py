@@ -21,7 +21,12 @@ from playbook_plugin.checklist_html import CONFIG_MARKER, config_script, render_
 from playbook_plugin.checklists import Checklist, load_checklists
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.message_html import render_message_html
-from playbook_plugin.messages import MessageSettings, build_settings, parse_message
+from playbook_plugin.messages import (
+    MessageSettings,
+    MessageTemplate,
+    build_settings,
+    parse_message,
+)
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.tasklists import TaskListTreeprocessor
 
@@ -57,6 +62,7 @@ class PlaybookExtension(Extension):
         checklists: Mapping[str, Checklist] | None = None,
         page: PageState | None = None,
         messages: MessageSettings | None = None,
+        templates: Mapping[str, MessageTemplate] | None = None,
         **kwargs: Any,
     ) -> None:
         self.config = {
@@ -71,6 +77,7 @@ class PlaybookExtension(Extension):
         super().__init__(**kwargs)
         self._checklists = checklists
         self._messages = messages
+        self._templates = templates if templates is not None else {}
         self.page = page or PageState(page_key=self.getConfig("page_key"))
 
     @property
@@ -153,12 +160,14 @@ class PlaybookExtension(Extension):
 
     def _format_message(self, fence: dict[str, Any]) -> str:
         settings = replace(self.messages, resolve_link=self.page.resolve_link)
-        try:
-            template = parse_message(
-                fence["src"], path=self.page.source_path, line=1, settings=settings
-            )
-        except SourceError as error:
-            raise SuperFencesException(str(error)) from None
+        template = self._templates.get(fence["src"])
+        if template is None:
+            try:
+                template = parse_message(
+                    fence["src"], path=self.page.source_path, line=1, settings=settings
+                )
+            except SourceError as error:
+                raise SuperFencesException(str(error)) from None
         return render_message_html(template, settings)
 
 

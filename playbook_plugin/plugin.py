@@ -18,6 +18,7 @@ from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.errors import SourceErrors
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
+from playbook_plugin.messages import MessageTemplate
 from playbook_plugin.offline import IFRAME_WORKER_SHIM, localise_polyfills
 from playbook_plugin.pages import (
     EVENT_KIT_PATH,
@@ -69,6 +70,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.strings = merge_strings(self.config.strings)
         self.messages = message_settings(self.config)
         self.checklists: dict[str, Checklist] = {}
+        self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
         self.files: Files | None = None
         namespace = self.config.namespace or slugify(config.site_name) or "playbook"
@@ -82,6 +84,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 checklists=self.checklists,
                 page=self.page,
                 messages=self.messages,
+                templates=self.templates,
                 namespace=namespace,
                 strings=self.config.strings,
             )
@@ -103,6 +106,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.warning(str(warning))
         self.checklists.clear()
         self.checklists.update(playbook.checklists)
+        self.templates.clear()
+        self.templates.update(playbook.templates_by_source)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:

@@ -19,6 +19,8 @@ class Playbook:
 
     checklists: dict[str, Checklist] = field(default_factory=dict)
     templates: dict[str, MessageTemplate] = field(default_factory=dict)
+    templates_by_source: dict[str, MessageTemplate] = field(default_factory=dict)
+    """Each ``message`` fence's text and its template, so that rendering parses none again."""
     warnings: list[SourceError] = field(default_factory=list)
 
 
@@ -63,6 +65,7 @@ def _add_template(
             )
         ]
     playbook.templates[template.id] = template
+    playbook.templates_by_source[fence.source] = template
     for check_id, severity in check_example(template, messages):
         playbook.warnings.append(
             SourceError(
