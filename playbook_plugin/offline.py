@@ -29,4 +29,3 @@ def localise_polyfills(polyfills: list[Any], local_shim: str) -> tuple[list[Any]
         else:
             localised.append(script)
     return localised, replaced
-
