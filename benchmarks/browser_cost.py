@@ -43,16 +43,12 @@ Target: keystroke work (handler + layout) <= 4 ms, median of every key of every 
 from __future__ import annotations
 
 import argparse
-import functools
 import http.server
 import re
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +60,10 @@ from common import (
     REPO,
     build_in_process,
     median,
+    message_fences,
     ratio,
     read_config,
+    serve,
     set_plugin,
     table,
     verdict,
@@ -101,15 +99,6 @@ window.__keys = [];
   });
 })();
 """
-
-
-def message_fences() -> list[str]:
-    """The bodies of the repository's own ``message`` fences."""
-    fences: list[str] = []
-    for page in sorted((REPO / "docs").glob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        fences += re.findall(r"^```message\n(.*?)\n```$", text, flags=re.DOTALL | re.MULTILINE)
-    return fences
 
 
 def write_project(root: Path) -> Path:
@@ -170,18 +159,6 @@ class IsolatedHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(IsolatedHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def measure(browser: Browser, url: str, bare: bool, keys: int) -> dict[str, Any]:
     context = browser.new_context()
     try:
@@ -238,7 +215,7 @@ def main() -> None:
         ours_size, bare_size = two_pages(site)
         shutil.rmtree(site / "search", ignore_errors=True)  # not loaded: no search typed
         results: dict[str, list[dict[str, Any]]] = {"playbook": [], "no script": []}
-        with serve(site) as base, sync_playwright() as playwright:
+        with serve(site, handler_class=IsolatedHandler) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             pages = {"playbook": base + "index.html", "no script": base + "bare.html"}
             for side, url in pages.items():  # warm-up

@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from playbook_plugin.fences import fences_named
+
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CHROMIUM = "/usr/bin/chromium"
@@ -137,6 +139,15 @@ def default_playbook(
     return write_config(root, config)
 
 
+def message_fences() -> list[str]:
+    """The bodies of the repository's own ``message`` fences, found as the plugin finds them."""
+    return [
+        fence.source
+        for page in sorted((REPO / "docs").glob("*.md"))
+        for fence in fences_named(page.read_text(encoding="utf-8"), "message")
+    ]
+
+
 def count_pages(site_dir: Path) -> int:
     """Pages MkDocs wrote: every ``index.html`` but the 404 page."""
     return sum(1 for _ in site_dir.rglob("*.html") if _.name != "404.html")
@@ -224,9 +235,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int | None = None) -> Iterator[str]:
+def serve(
+    directory: Path,
+    port: int | None = None,
+    handler_class: type[http.server.SimpleHTTPRequestHandler] = QuietHandler,
+) -> Iterator[str]:
     """Serve ``directory`` over http on loopback in a thread; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port or free_port()), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

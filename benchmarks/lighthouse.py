@@ -10,8 +10,8 @@ when ``benchmarks/node_modules`` is missing.
 
 What it does:
 
-1. builds the repository's playbook (``mkdocs.yml``, ``docs/``, ``checklists/``, and
-   ``overrides/`` when there is one; PDFs included) into a temporary folder with ``mkdocs build``,
+1. builds the repository's playbook (``mkdocs.yml``, ``docs/``, ``checklists/``; PDFs
+   included) into a temporary folder with ``mkdocs build``,
    ``SITE_URL`` set to the address it is then served at, so ``site_url``, the sitemap and
    Material's instant navigation match the host;
 2. serves the site on loopback with Python's ``http.server``, as a static host does: HTTP/1.1
@@ -37,22 +37,24 @@ import gzip
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import free_port, serve
 
 REPO = Path(__file__).resolve().parent.parent
 BENCHMARKS = REPO / "benchmarks"
 LIGHTHOUSE = BENCHMARKS / "node_modules" / ".bin" / "lighthouse"
-# What ``mkdocs.yml`` builds from: the pages, the checklists, the theme's overrides if any.
-PROJECT_FOLDERS = ("docs", "checklists", "overrides")
+# What ``mkdocs.yml`` builds from.
+PROJECT_FOLDERS = ("docs", "checklists")
 
 PAGES: dict[str, str] = {
     "home": "",
@@ -161,30 +163,15 @@ def _with_charset(kind: str) -> str:
     return f"{kind}; charset=utf-8" if textual else kind
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def build_site(root: Path, base_url: str) -> Path:
     """The repository's playbook, built into ``root/site`` for ``base_url``."""
     for name in PROJECT_FOLDERS:
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
+        shutil.copytree(REPO / name, root / name)
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     env = {**os.environ, "SITE_URL": base_url, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
     subprocess.run(command, cwd=root, env=env, check=True)
     return root / "site"
-
-
-def serve(site: Path, port: int) -> ThreadingHTTPServer:
-    handler = functools.partial(StaticHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def ensure_lighthouse() -> None:
@@ -306,7 +293,6 @@ def main() -> int:
         port = free_port()
         base_url = f"http://127.0.0.1:{port}/"
         site = build_site(root, base_url)
-        server = serve(site, port)
         reports_dir = args.keep or root / "reports"
         reports_dir.mkdir(parents=True, exist_ok=True)
         form_factors = ["mobile", "desktop"] if args.desktop else ["mobile"]
@@ -315,7 +301,7 @@ def main() -> int:
             for form_factor in form_factors
             for name, path in PAGES.items()
         ]
-        try:
+        with serve(site, port, handler_class=StaticHandler):
             # Runs take turns page by page, so a busy spell on the machine hits every page.
             for run in range(1, args.runs + 1):
                 for result in results:
@@ -324,9 +310,6 @@ def main() -> int:
                     result.reports.append(
                         run_lighthouse(result.url, report, result.form_factor == "desktop")
                     )
-        finally:
-            server.shutdown()
-            server.server_close()
 
     print(f"\nLighthouse scores, median of {args.runs} run(s) per page (runs in brackets):\n")
     print_table(results, args.runs)

@@ -47,6 +47,7 @@ from common import (
     BuildRun,
     build_in_child,
     median,
+    message_fences,
     prune_nav,
     ratio,
     read_config,
@@ -115,14 +116,6 @@ def sentence(rng: random.Random) -> str:
 
 def paragraph(rng: random.Random) -> str:
     return " ".join(sentence(rng) for _ in range(rng.randint(3, 6)))
-
-
-def message_fences() -> list[str]:
-    fences: list[str] = []
-    for page in sorted((REPO / "docs").glob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        fences += re.findall(r"^```message\n(.*?)\n```$", text, flags=re.DOTALL | re.MULTILINE)
-    return fences
 
 
 def checklist_file(number: int, rng: random.Random) -> str:
