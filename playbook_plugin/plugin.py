@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any, Literal
 
@@ -59,8 +60,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        pdf = self.config.pdf
-        self.make_pdfs = pdf if pdf is not None else self.command != "serve"
+        self.make_pdfs = self._pdfs_wanted()
         self.kinds: dict[str, tuple[PageKind, str]] = {}
         self.print_site: PrintSite | None = None
         self.nav: Navigation | None = None
@@ -92,6 +92,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         _add_once(config.extra_css, [f"{SITE_ASSETS}/{name}" for name in STYLESHEETS])
         _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{name}" for name in SCRIPTS])
         return config
+
+    def _pdfs_wanted(self) -> bool:
+        """PDFs on ``pdf: true``, or by default on build; never without WeasyPrint installed."""
+        asked = self.config.pdf
+        wanted = asked if asked is not None else self.command != "serve"
+        if wanted and importlib.util.find_spec("weasyprint") is None:
+            install = "pip install 'networking-playbook[pdf]'"
+            if asked:
+                raise PluginError(f"playbook: `pdf: true` needs WeasyPrint: {install}")
+            log.info("PDF downloads left out: WeasyPrint is not installed (%s)", install)
+            return False
+        return wanted
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
