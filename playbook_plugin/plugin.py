@@ -41,6 +41,7 @@ from playbook_plugin.slugs import slugify
 from playbook_plugin.sources import load_playbook
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.theme_fixes import name_search_dialog
+from playbook_plugin.third_party import foreign_loads, how_to_fix
 
 log = get_plugin_logger(__name__)
 
@@ -73,6 +74,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
         self.files: Files | None = None
+        self.theme_checked = False
         namespace = self.config.namespace or slugify(config.site_name) or "playbook"
         config.markdown_extensions = [
             extension
@@ -192,7 +194,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return name_search_dialog(output) if self.config.enabled else None
+        if not self.config.enabled:
+            return None
+        if not self.theme_checked:
+            self.theme_checked = True
+            self._warn_foreign_loads(output.replace(page.content or "", ""), config)
+        return name_search_dialog(output)
+
+    def _warn_foreign_loads(self, page_frame: str, config: MkDocsConfig) -> None:
+        """Once a build: the theme or an extra asset fetches from another host."""
+        for url in foreign_loads(page_frame, config.site_url or ""):
+            log.warning(
+                "the theme or an extra asset loads %s from another host, so readers' pages "
+                "are no longer private: %s",
+                url,
+                how_to_fix(url),
+            )
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

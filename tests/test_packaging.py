@@ -66,9 +66,47 @@ def test_asking_for_pdfs_without_weasyprint_says_what_to_install(
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
 def test_the_plugin_works_on_the_themes_mkdocs_ships(small_playbook: Site, theme: str) -> None:
-    small_playbook.config["theme"] = {"name": theme}
+    small_playbook.config["theme"] = {"name": theme, "highlightjs": False}
     site_dir = small_playbook.build()
     page = small_playbook.html("checklists/before-the-event/")
     assert 'data-playbook-checklist="before-the-event"' in page
     assert "assets/playbook/javascripts/playbook.js" in page
     assert (site_dir / "checklists" / "event-kit" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("theme", "loaded", "fix"),
+    [
+        ({"name": "mkdocs"}, "https://cdnjs.cloudflare.com/", "`theme.highlightjs: false`"),
+        ({"name": "material"}, "https://fonts.googleapis.com/", "`theme.font: false`"),
+    ],
+)
+def test_a_theme_that_loads_from_another_host_is_a_warning(
+    small_playbook: Site,
+    caplog: pytest.LogCaptureFixture,
+    theme: dict[str, str],
+    loaded: str,
+    fix: str,
+) -> None:
+    small_playbook.config["theme"] = theme
+    small_playbook.build(strict=False)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(loaded in warning and fix in warning for warning in warnings), warnings
+
+
+def test_an_extra_script_from_another_host_is_a_warning(
+    small_playbook: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    small_playbook.config["extra_javascript"] = ["https://stats.example.net/track.js"]
+    small_playbook.build(strict=False)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert [w for w in warnings if "https://stats.example.net/track.js" in w], warnings
+
+
+def test_pasted_content_with_an_outside_image_is_left_to_the_author(
+    small_playbook: Site,
+) -> None:
+    small_playbook.write(
+        "docs/plays.md", "# Plays\n\n![A chart](https://images.example.org/chart.png)\n"
+    )
+    small_playbook.build(strict=True)
