@@ -9,7 +9,7 @@ from typing import Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -18,6 +18,7 @@ from mkdocs.utils import get_build_datetime
 from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.errors import SourceErrors
+from playbook_plugin.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.messages import MessageTemplate
 from playbook_plugin.offline import IFRAME_WORKER_SHIM, localise_polyfills
@@ -75,6 +76,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.page = PageState()
         self.files: Files | None = None
         self.theme_checked = False
+        self.shield = Shield()
         namespace = self.config.namespace or slugify(config.site_name) or "playbook"
         config.markdown_extensions = [
             extension
@@ -166,7 +168,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         return files
 
-    def on_page_markdown(
+    @event_priority(100)  # first: before a plugin that renders pages as Jinja (macros)
+    def _cover_own_syntax(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or not renders_pages_as_jinja(config.plugins):
+            return None
+        self.shield = Shield()
+        return self.shield.cover(markdown)
+
+    @event_priority(-100)  # last: once every other plugin has seen the page
+    def _uncover_own_syntax(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        shield, self.shield = self.shield, Shield()
+        return shield.uncover(markdown)
+
+    def _set_up_page(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled:
@@ -178,6 +196,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         self.page.resolve_link = lambda link: self._link(link, page)
         return None
+
+    on_page_markdown = CombinedEvent(_cover_own_syntax, _set_up_page, _uncover_own_syntax)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
