@@ -16,6 +16,7 @@ from mkdocs.utils import get_build_datetime
 
 from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
+from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
 from playbook_plugin.errors import SourceErrors
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.messages import MessageTemplate
@@ -36,7 +37,6 @@ from playbook_plugin.print_html import (
     PrintSite,
     decorate_page,
 )
-from playbook_plugin.slugs import slugify
 from playbook_plugin.sources import load_playbook
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.theme_fixes import name_search_dialog
@@ -44,7 +44,9 @@ from playbook_plugin.theme_fixes import name_search_dialog
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-SCRIPTS = ("javascripts/playbook.js", "javascripts/playbook-messages.js")
+CORE_SCRIPT = "javascripts/core.js"
+"""The one script every page loads; it loads each feature's script where a page needs it."""
+FEATURE_SCRIPTS = tuple(f"javascripts/{feature['script']}" for feature in FEATURES.values())
 STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
 SITE_ASSETS = "assets/playbook"
 
@@ -73,7 +75,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
         self.files: Files | None = None
-        namespace = self.config.namespace or slugify(config.site_name) or "playbook"
+        namespace = self.config.namespace or default_namespace(config.site_name)
         config.markdown_extensions = [
             extension
             for extension in config.markdown_extensions
@@ -90,7 +92,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         )
         _add_once(config.extra_css, [f"{SITE_ASSETS}/{name}" for name in STYLESHEETS])
-        _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{name}" for name in SCRIPTS])
+        _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{CORE_SCRIPT}"])
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -131,7 +133,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
-        assets = [*SCRIPTS, *STYLESHEETS]
+        assets = [CORE_SCRIPT, *FEATURE_SCRIPTS, *STYLESHEETS]
         polyfills, needs_shim = localise_polyfills(
             config.extra.get("polyfills") or [], f"{SITE_ASSETS}/{IFRAME_WORKER_SHIM}"
         )
@@ -157,7 +159,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        self.page.page_key = page.file.src_uri.removesuffix(".md")
+        self.page.page_key = page_key(page.file.src_uri)
+        self.page.legacy_page_key = legacy_page_key(page.file.src_uri)
         self.page.source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         self.page.checklist_href = lambda checklist_id: self._url(
             checklist_page_path(checklist_id), page
