@@ -17,6 +17,7 @@ from mkdocs.utils import get_build_datetime
 
 from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
+from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
 from playbook_plugin.errors import SourceErrors
 from playbook_plugin.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
@@ -38,7 +39,6 @@ from playbook_plugin.print_html import (
     PrintSite,
     decorate_page,
 )
-from playbook_plugin.slugs import slugify
 from playbook_plugin.sources import load_playbook
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.theme_fixes import name_search_dialog
@@ -47,7 +47,9 @@ from playbook_plugin.third_party import foreign_loads, how_to_fix
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-SCRIPTS = ("javascripts/playbook.js", "javascripts/playbook-messages.js")
+CORE_SCRIPT = "javascripts/core.js"
+"""The one script every page loads; it loads each feature's script where a page needs it."""
+FEATURE_SCRIPTS = tuple(f"javascripts/{feature['script']}" for feature in FEATURES.values())
 STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
 SITE_ASSETS = "assets/playbook"
 
@@ -77,7 +79,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.files: Files | None = None
         self.theme_checked = False
         self.shield = Shield()
-        namespace = self.config.namespace or slugify(config.site_name) or "playbook"
+        namespace = self.config.namespace or default_namespace(config.site_name)
         config.markdown_extensions = [
             extension
             for extension in config.markdown_extensions
@@ -94,7 +96,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         )
         _add_once(config.extra_css, [f"{SITE_ASSETS}/{name}" for name in STYLESHEETS])
-        _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{name}" for name in SCRIPTS])
+        _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{CORE_SCRIPT}"])
         return config
 
     def _pdfs_wanted(self) -> bool:
@@ -147,7 +149,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
-        assets = [*SCRIPTS, *STYLESHEETS]
+        assets = [CORE_SCRIPT, *FEATURE_SCRIPTS, *STYLESHEETS]
         polyfills, needs_shim = localise_polyfills(
             config.extra.get("polyfills") or [], f"{SITE_ASSETS}/{IFRAME_WORKER_SHIM}"
         )
@@ -189,7 +191,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        self.page.page_key = page.file.src_uri.removesuffix(".md")
+        self.page.page_key = page_key(page.file.src_uri)
+        self.page.legacy_page_key = legacy_page_key(page.file.src_uri)
         self.page.source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         self.page.checklist_href = lambda checklist_id: self._url(
             checklist_page_path(checklist_id), page
