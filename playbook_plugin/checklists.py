@@ -188,16 +188,15 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str, i
     try:
         _, meta = load_header(raw_meta)
     except HeaderError as problem:
-        fix = problem.fix or "write one `key: value` per line between the two `---` lines"
-        raise SourceErrors(
-            [
-                SourceError(
-                    path,
-                    problem.line + 1,  # the header starts on the line of its first `---`
-                    f"the front matter is not valid YAML ({problem.problem}); {fix}",
-                )
-            ]
-        ) from None
+        if problem.fix is not None:
+            message = f"the front matter {problem.problem}: {problem.fix}"
+        else:
+            message = (
+                f"the front matter is not valid YAML ({problem.problem}); "
+                "write one `key: value` per line between the two `---` lines"
+            )
+        # The header starts on the line of its first `---`.
+        raise SourceErrors([SourceError(path, problem.line + 1, message)]) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

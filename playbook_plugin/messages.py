@@ -153,11 +153,14 @@ class _Header:
         try:
             node, self.data = load_header(text)
         except HeaderError as problem:
-            fix = problem.fix or ("put text that contains a colon or starts with { or [ in quotes")
-            raise self.error(
-                problem.line,
-                f"the settings above `---` are not valid YAML ({problem.problem}); {fix}",
-            ) from None
+            if problem.fix is not None:
+                message = f"the settings above `---` {problem.problem}: {problem.fix}"
+            else:
+                message = (
+                    f"the settings above `---` are not valid YAML ({problem.problem}); "
+                    "put text that contains a colon or starts with { or [ in quotes"
+                )
+            raise self.error(problem.line, message) from None
         if not isinstance(self.data, dict):
             raise self.error(0, "the lines above `---` must be settings like `id: my-note`")
         self.lines = self._key_lines(node)

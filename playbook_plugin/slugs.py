@@ -6,7 +6,16 @@ import re
 import unicodedata
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_MARKUP_START = re.compile(r"\]\(|<|[`*_~\[\]]")
+_MARKUP_CHARS = re.compile(r"[`*_~\[\]]")
+# Where a link target or a tag may start, or a run of markup characters; without the
+# constructs that can no longer match further on in the text.
+_MARKUP_STARTS = {
+    (link, tag): re.compile(
+        "|".join([*([r"\]\("] if link else []), *(["<"] if tag else []), r"[`*_~\[]+|\]"])
+    )
+    for link in (True, False)
+    for tag in (True, False)
+}
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -24,19 +33,28 @@ def slugify(text: str) -> str:
 def _strip_markup(text: str) -> str:
     """Each link target ``](…)``, tag ``<…>`` and emphasis or bracket character as a space.
 
-    Linear time, where the regular expression ``\\]\\([^)]*\\)|<[^>]*>|…`` it replaces
-    took quadratic time on a run of ``<`` with no ``>`` after it.
+    Linear time, where the regular expression ``\\]\\([^)]*\\)|<[^>]*>|[`*_~\\[\\]]`` it
+    replaces took quadratic time on a run of ``<`` with no ``>`` after it.
     """
     last_paren, last_angle = text.rfind(")"), text.rfind(">")
     parts: list[str] = []
     position = 0
-    while match := _MARKUP_START.search(text, position):
-        start, token = match.start(), match.group()
-        end = match.end()
-        if token == "](" and start + 2 <= last_paren:
-            end = text.index(")", start + 2) + 1
-        elif token == "](":
-            end = start + 1  # a lone `]`; the `(` stays text
+    while True:
+        link, tag = position + 2 <= last_paren, position < last_angle
+        if not link and not tag:
+            parts.append(_MARKUP_CHARS.sub(" ", text[position:]))
+            return "".join(parts)
+        match = _MARKUP_STARTS[link, tag].search(text, position)
+        if match is None:
+            parts.append(text[position:])
+            return "".join(parts)
+        start, end = match.start(), match.end()
+        token = match.group()
+        replacement = " " * len(token)  # one space per markup character
+        if token == "](":
+            replacement = " "
+            # A lone `]` when no `)` follows: the `(` stays text.
+            end = text.index(")", start + 2) + 1 if start + 2 <= last_paren else start + 1
         elif token == "<":
             if start >= last_angle:
                 parts.append(text[position:end])
@@ -44,10 +62,8 @@ def _strip_markup(text: str) -> str:
                 continue
             end = text.index(">", start) + 1
         parts.append(text[position:start])
-        parts.append(" ")
+        parts.append(replacement)
         position = end
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 def split_explicit_id(text: str) -> tuple[str, str | None]:

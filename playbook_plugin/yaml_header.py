@@ -23,6 +23,8 @@ class HeaderError(Exception):
     """What is wrong with a header, on a line counted from 0 at its first line."""
 
     def __init__(self, line: int, problem: str, fix: str | None = None) -> None:
+        """``problem`` completes "the header …" when ``fix`` is given, else it is the YAML
+        parser's own words for a syntax error."""
         super().__init__(problem)
         self.line = line
         self.problem = problem
@@ -55,7 +57,7 @@ def _load(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | N
         except RecursionError:
             raise HeaderError(
                 0,
-                f"its values are nested more than {MAX_NESTING} levels deep",
+                f"nests values more than {MAX_NESTING} levels deep",
                 "write one `key: value` per line",
             ) from None
         if node is None:
@@ -75,14 +77,14 @@ def _check_tree(root: yaml.Node) -> None:
         if id(node) in seen:
             raise HeaderError(
                 node.start_mark.line,
-                "it uses a YAML alias (`*name` repeating the value marked `&name`)",
+                "uses a YAML alias (`*name`, repeating the value marked `&name`)",
                 "write the value out in full where it is needed",
             )
         seen.add(id(node))
         if depth > MAX_NESTING:
             raise HeaderError(
                 node.start_mark.line,
-                f"its values are nested more than {MAX_NESTING} levels deep",
+                f"nests values more than {MAX_NESTING} levels deep",
                 "write one `key: value` per line",
             )
         if isinstance(node, yaml.MappingNode):
@@ -100,7 +102,7 @@ def _header_error(error: yaml.YAMLError, text: str) -> HeaderError:
         )
         return HeaderError(
             text.count("\n", 0, position),
-            f"it contains the control character U+{code:04X}, which YAML does not allow",
+            f"contains the control character U+{code:04X}, which YAML does not allow",
             "delete that character (some editors show it as a box or not at all)",
         )
     mark = getattr(error, "problem_mark", None)
