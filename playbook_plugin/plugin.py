@@ -262,6 +262,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.command == "serve" or self.dirty or not site_dir.name:
             return None
         staged = StagedSite(site_dir)
+        staged.prepare()
         config.site_dir = str(staged.staging_dir)
         return staged
 

@@ -7,6 +7,8 @@ import json
 import re
 
 import markdown
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from .conftest import Site
 
@@ -163,3 +165,14 @@ def test_materials_search_dialog_is_named_on_every_page(small_playbook: Site) ->
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert 'data-md-component="search" role="dialog" aria-label="Search">' in html, page
+
+
+def test_a_dirty_build_from_python_keeps_the_pages_it_does_not_rebuild(
+    small_playbook: Site,
+) -> None:
+    small_playbook.build()
+    small_playbook.write("docs/plays.md", "# Plays\n\nChanged.\n")
+    build(load_config(str(small_playbook.root / "mkdocs.yml")), dirty=True)
+    assert "Changed." in small_playbook.html("plays/")
+    assert 'data-playbook-checklist="before-the-event"' in small_playbook.html("")
+    assert (small_playbook.site_dir / "checklists/before-the-event/index.html").is_file()
