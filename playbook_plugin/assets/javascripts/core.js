@@ -20,6 +20,7 @@
       "data_notice": "data-playbook-data-notice",
       "data_panel": "data-playbook-data",
       "data_status": "data-playbook-data-status",
+      "feature": "data-playbook-feature",
       "field": "data-playbook-field",
       "form": "data-playbook-form",
       "import_file": "data-playbook-import-file",
@@ -407,7 +408,7 @@
     var script = document.createElement("script");
     script.src = new URL(CONTRACT.features[name].script, scriptBase).href;
     script.async = false;
-    script.setAttribute("data-playbook-feature", name);
+    script.setAttribute(ATTR.feature, name);
     document.head.appendChild(script);
   }
 
