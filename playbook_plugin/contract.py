@@ -56,6 +56,8 @@ ATTRIBUTES: dict[str, str] = {
     # Shared by every widget.
     "action": "data-playbook-action",
     "ready": "data-playbook-ready",
+    # The script element core.js adds for a feature.
+    "feature": "data-playbook-feature",
 }
 """Every ``data-playbook-*`` attribute the build writes and the browser reads."""
 

@@ -51,6 +51,8 @@ ASSETS = Path(__file__).parent / "assets"
 CORE_SCRIPT = "javascripts/core.js"
 """The one script every page loads; it loads each feature's script where a page needs it."""
 FEATURE_SCRIPTS = tuple(f"javascripts/{feature['script']}" for feature in FEATURES.values())
+SCRIPTS = (CORE_SCRIPT, *FEATURE_SCRIPTS)
+"""Every script a page may load (benchmarks/page_weight.py weighs them)."""
 STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
 SITE_ASSETS = "assets/playbook"
 
@@ -160,7 +162,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
-        assets = [CORE_SCRIPT, *FEATURE_SCRIPTS, *STYLESHEETS]
+        assets = [*SCRIPTS, *STYLESHEETS]
         polyfills, needs_shim = localise_polyfills(
             config.extra.get("polyfills") or [], f"{SITE_ASSETS}/{IFRAME_WORKER_SHIM}"
         )
