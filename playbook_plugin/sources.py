@@ -1,4 +1,4 @@
-"""Validate the whole playbook before anything is written: checklists, fences, task lists."""
+"""Validate the whole playbook before anything is written: checklists, fences, task ids."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playbook_plugin.checklists import Checklist, check_item_id, load_checklists
+from playbook_plugin.checklists import Checklist, load_checklists
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.fences import Fence, scan
 from playbook_plugin.messages import MessageSettings, MessageTemplate, check_example, parse_message
 from playbook_plugin.source_files import display_path, read_source
+from playbook_plugin.task_checks import RenderTasks, check_task_ids
 
 
 @dataclass
@@ -25,9 +26,17 @@ class Playbook:
 
 
 def load_playbook(
-    checklists_dir: Path, docs_dir: Path, project_root: Path, messages: MessageSettings
+    checklists_dir: Path,
+    docs_dir: Path,
+    project_root: Path,
+    messages: MessageSettings,
+    render_tasks: RenderTasks | None = None,
 ) -> Playbook:
-    """The playbook, once every source is known to be valid; else all problems at once."""
+    """The playbook, once every source is known to be valid; else all problems at once.
+
+    ``render_tasks`` renders a page as the site will, to check its explicit task ids; it is
+    only called once everything else is valid, and only for pages that may have a problem.
+    """
     playbook = Playbook()
     errors: list[SourceError] = []
     try:
@@ -35,16 +44,40 @@ def load_playbook(
     except SourceErrors as problems:
         errors.extend(problems.errors)
     checklists_broken = bool(errors)
+    pages: list[tuple[str, str]] = []
     for page in sorted(docs_dir.rglob("*.md")):
         display = display_path(page, project_root)
-        fences, page_errors = check_page(page, display, playbook.checklists, checklists_broken)
+        try:
+            text = read_source(page, display)
+        except SourceError as error:
+            errors.append(error)
+            continue
+        pages.append((text, display))
+        fences, page_errors = check_page(text, display, playbook.checklists, checklists_broken)
         errors.extend(page_errors)
         for fence in fences:
             if fence.name == "message":
                 errors.extend(_add_template(playbook, fence, display, messages))
+    if not errors and render_tasks is not None:
+        for text, display in pages:
+            errors.extend(check_task_ids(text, display, render_tasks))
+        for checklist in playbook.checklists.values():
+            errors.extend(_check_intro_task_ids(checklist, project_root, render_tasks))
     if errors:
         raise SourceErrors(errors)
     return playbook
+
+
+def _check_intro_task_ids(
+    checklist: Checklist, project_root: Path, render_tasks: RenderTasks
+) -> list[SourceError]:
+    """A checklist's introduction is part of its page: its task lists follow the page rules."""
+    if "{#" not in checklist.intro:
+        return []
+    source = (project_root / checklist.path).read_text(encoding="utf-8")
+    start = source.find(checklist.intro)
+    first_line = source.count("\n", 0, start) + 1 if start >= 0 else 1
+    return check_task_ids(checklist.intro, checklist.path, render_tasks, first_line=first_line)
 
 
 def _add_template(
@@ -80,14 +113,10 @@ def _add_template(
 
 
 def check_page(
-    page: Path, display: str, checklists: Mapping[str, Checklist], checklists_broken: bool
+    text: str, display: str, checklists: Mapping[str, Checklist], checklists_broken: bool
 ) -> tuple[list[Fence], list[SourceError]]:
-    """The page's fences, and what is wrong with its checklist fences and task lists."""
-    try:
-        text = read_source(page, display)
-    except SourceError as error:
-        return [], [error]
-    fences, tasks = scan(text)
+    """The page's fences, and what is wrong with its checklist fences."""
+    fences, _tasks = scan(text)
     errors: list[SourceError] = []
     for fence in fences:
         if fence.name != "checklist":
@@ -103,20 +132,4 @@ def check_page(
                     f"or add `checklists/{checklist_id}.md`",
                 )
             )
-    seen: dict[str, int] = {}
-    for task in tasks:
-        problem = check_item_id(task, display)
-        if problem is not None:
-            errors.append(problem)
-        elif task.item_id in seen:
-            errors.append(
-                SourceError(
-                    display,
-                    task.line,
-                    f"task id `{task.item_id}` is already used on line {seen[task.item_id]} of "
-                    "this page: give this item its own id, like `{#" + task.item_id + "-2}`",
-                )
-            )
-        else:
-            seen[task.item_id] = task.line
     return fences, errors
