@@ -94,16 +94,19 @@ class TaskListTreeprocessor(Treeprocessor):
         previous: etree.Element | None = None
         for child in list(element):
             if child.tag in HEADINGS:
-                context.section = slug_part("".join(child.itertext()))
+                page_title = child.tag == "h1" and not context.headings_seen
+                context.section = "" if page_title else slug_part("".join(child.itertext()))
+                context.headings_seen = True
             elif child.tag == "ul" and any(_task_target(li) is not None for li in child):
                 if not self._marked_plain(previous):
                     group = _Group(child, element)
                     self._collect(child, context.section, context.parent, group, set())
                     groups.append(group)
             elif child.tag == "li":
-                inner = _Context(context.section, slug_part(_first_line(_item_text(child))))
+                parent = slug_part(_first_line(_item_text(child)))
+                inner = _Context(context.section, parent, context.headings_seen)
                 self._walk(child, inner, groups)
-                context.section = inner.section
+                context.section, context.headings_seen = inner.section, inner.headings_seen
             else:
                 self._walk(child, context, groups)
             previous = child
@@ -185,7 +188,9 @@ class TaskListTreeprocessor(Treeprocessor):
 @dataclass
 class _Context:
     section: str = ""
+    """Slug of the nearest heading above; a page's first heading, if an h1, is its title."""
     parent: str = ""
+    headings_seen: bool = False
 
 
 def _entry(
