@@ -15,7 +15,7 @@ from xml.etree import ElementTree as etree
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from playbook_plugin.checklist_html import progress_element
+from playbook_plugin.checklist_html import compact_count, progress_element
 from playbook_plugin.slugs import slugify, split_explicit_id
 from playbook_plugin.task_ids import PageIds, TaskItem, slug_part
 
@@ -80,14 +80,27 @@ class TaskListTreeprocessor(Treeprocessor):
             return
         ids = PageIds(items=[entry.item for group in groups for entry in group.entries])
         ids.settle()
+        wrappers = []
         for group in groups:
             prefix = f"pb{self.next_widget_number()}"
             for entry in group.entries:
                 self._convert_item(entry, prefix)
             for task_list in group.lists:
-                task_list.set("class", "playbook-items")
+                if any(li.get("class") == "playbook-item" for li in task_list):
+                    task_list.set("class", "playbook-items")
             done = sum(entry.checked for entry in group.entries)
-            self._wrap(group.task_list, group.parent, done, len(group.entries))
+            total = len(group.entries)
+            if len(groups) == 1:
+                progress = progress_element(self.strings, done, total)
+            elif _follows_heading(group.task_list, group.parent):
+                progress = compact_count(self.strings, done, total)
+            else:
+                progress = None
+            wrappers.append(self._wrap(group.task_list, group.parent, progress))
+        if len(groups) > 1:
+            done = sum(entry.checked for group in groups for entry in group.entries)
+            total = sum(len(group.entries) for group in groups)
+            self._add_page_total(root, wrappers[0], done, total)
         self.report(ids)
 
     def _walk(self, element: etree.Element, context: _Context, groups: list[_Group]) -> None:
@@ -164,7 +177,34 @@ class TaskListTreeprocessor(Treeprocessor):
         entry.target.insert(1, label)
         entry.li.set("class", "playbook-item")
 
-    def _wrap(self, task_list: etree.Element, parent: etree.Element, done: int, total: int) -> None:
+    def _add_page_total(
+        self, root: etree.Element, first: etree.Element, done: int, total: int
+    ) -> None:
+        """One total and one reset for the whole page, above its first list."""
+        key = self.page_key()
+        total_box = etree.Element(
+            "div",
+            {
+                "class": "playbook-page-total",
+                "data-playbook-page-total": f"page:{key}",
+                "aria-label": self.strings["page_checklists"],
+                "role": "group",
+            },
+        )
+        if not key:
+            total_box.set("data-playbook-page-auto", "")
+        total_box.append(progress_element(self.strings, done, total, text_key="page_progress"))
+        children = list(root)
+        for index, child in enumerate(children):
+            if child is first or any(node is first for node in child.iter()):
+                while index > 0 and children[index - 1].tag in HEADINGS - {"h1"}:
+                    index -= 1  # above the first list's heading, not between them
+                root.insert(index, total_box)
+                return
+
+    def _wrap(
+        self, task_list: etree.Element, parent: etree.Element, progress: etree.Element | None
+    ) -> etree.Element:
         key = self.page_key()
         wrapper = etree.Element(
             "div",
@@ -180,9 +220,11 @@ class TaskListTreeprocessor(Treeprocessor):
         index = list(parent).index(task_list)
         parent.remove(task_list)
         wrapper.tail, task_list.tail = task_list.tail, None
-        wrapper.append(progress_element(self.strings, done, total))
+        if progress is not None:
+            wrapper.append(progress)
         wrapper.append(task_list)
         parent.insert(index, wrapper)
+        return wrapper
 
 
 @dataclass
@@ -210,6 +252,13 @@ def _entry(
     )
     checked = marker.group("mark") != " "
     return _Entry(li, target, item, checked, label_text.rstrip() + newline + rest)
+
+
+def _follows_heading(task_list: etree.Element, parent: etree.Element) -> bool:
+    """True for a list that comes right after a heading: it may keep a count of its own."""
+    children = list(parent)
+    index = children.index(task_list)
+    return index > 0 and children[index - 1].tag in HEADINGS
 
 
 def _item_text(li: etree.Element) -> str:

@@ -234,3 +234,27 @@ def test_chinese_items_keep_their_letters_in_their_ids(
     big_o = [item for item in item_ids(html) if "大o符号" in item]
     assert len(big_o) >= 2
     assert not [item for item in item_ids(html) if re.fullmatch(r"[a-z0-9-]{1,2}", item)]
+
+
+def test_a_page_with_many_lists_has_one_total_and_one_reset(site: Site) -> None:
+    html = page_of(
+        site,
+        "# Plan\n\n## Arrays\n\n- [ ] One\n- [x] Two\n\nText.\n\n- [ ] Three\n"
+        "    - A plain bullet\n    - [ ] Four\n\n## Trees\n\n- [ ] Five\n",
+    )
+    article = html[html.index("<article") :]
+    assert article.count("data-playbook-page-total") == 1
+    assert re.search(r"data-playbook-progress[^>]*>1 of 5 on this page<", article)
+    assert article.count('data-playbook-action="reset"') == 1
+    assert article.index("data-playbook-page-total") < article.index('id="arrays"')
+    counts = re.findall(r"data-playbook-progress[^>]*>(\d+ of \d+)[^<]*<", article)
+    assert counts == ["1 of 5", "1 of 2", "0 of 1"], "lists under a heading keep a count"
+    assert "<li>A plain bullet</li>" in article
+
+
+def test_a_page_with_one_list_keeps_its_own_progress_and_reset(site: Site) -> None:
+    html = page_of(site, "# Plan\n\n- [ ] One\n- [ ] Two\n")
+    article = html[html.index("<article") :]
+    assert "data-playbook-page-total" not in article
+    assert re.search(r"data-playbook-progress[^>]*>0 of 2<", article)
+    assert article.count('data-playbook-action="reset"') == 1
