@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,6 +45,7 @@ from playbook_plugin.strings import merge_strings
 from playbook_plugin.task_ids import PageIds
 from playbook_plugin.tasklists import wants_tasklists
 from playbook_plugin.theme_fixes import name_search_dialog
+from playbook_plugin.third_party import foreign_loads, how_to_fix
 
 log = get_plugin_logger(__name__)
 
@@ -63,8 +65,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        pdf = self.config.pdf
-        self.make_pdfs = pdf if pdf is not None else self.command != "serve"
+        self.make_pdfs = self._pdfs_wanted()
         self.kinds: dict[str, tuple[PageKind, str]] = {}
         self.print_site: PrintSite | None = None
         self.nav: Navigation | None = None
@@ -77,6 +78,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
         self.files: Files | None = None
+        self.theme_checked = False
         namespace = self.config.namespace or slugify(config.site_name) or "playbook"
         config.markdown_extensions = [
             extension
@@ -96,6 +98,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         _add_once(config.extra_css, [f"{SITE_ASSETS}/{name}" for name in STYLESHEETS])
         _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{name}" for name in SCRIPTS])
         return config
+
+    def _pdfs_wanted(self) -> bool:
+        """PDFs on ``pdf: true``, or by default on build; never without WeasyPrint installed."""
+        asked = self.config.pdf
+        wanted = asked if asked is not None else self.command != "serve"
+        if wanted and importlib.util.find_spec("weasyprint") is None:
+            install = "pip install 'networking-playbook[pdf]'"
+            if asked:
+                raise PluginError(f"playbook: `pdf: true` needs WeasyPrint: {install}")
+            log.info("PDF downloads left out: WeasyPrint is not installed (%s)", install)
+            return False
+        return wanted
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -208,7 +222,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return name_search_dialog(output) if self.config.enabled else None
+        if not self.config.enabled:
+            return None
+        if not self.theme_checked:
+            self.theme_checked = True
+            self._warn_foreign_loads(output.replace(page.content or "", ""), config)
+        return name_search_dialog(output)
+
+    def _warn_foreign_loads(self, page_frame: str, config: MkDocsConfig) -> None:
+        """Once a build: the theme or an extra asset fetches from another host."""
+        for url in foreign_loads(page_frame, config.site_url or ""):
+            log.warning(
+                "the theme or an extra asset loads %s from another host, so readers' pages "
+                "are no longer private: %s",
+                url,
+                how_to_fix(url),
+            )
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
