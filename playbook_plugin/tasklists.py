@@ -16,6 +16,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from playbook_plugin.checklist_html import compact_count, progress_element
+from playbook_plugin.contract import ATTRIBUTES
 from playbook_plugin.slugs import slugify, split_explicit_id
 from playbook_plugin.task_ids import PageIds, TaskItem, slug_part
 
@@ -60,6 +61,7 @@ class TaskListTreeprocessor(Treeprocessor):
         *,
         page_key: Callable[[], str],
         enabled: Callable[[], bool],
+        legacy_key: Callable[[], str] = lambda: "",
         strings: Mapping[str, str],
         next_widget_number: Callable[[], int],
         report: Callable[[PageIds], None],
@@ -67,6 +69,7 @@ class TaskListTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.page_key = page_key
         self.enabled = enabled
+        self.legacy_key = legacy_key
         self.strings = strings
         self.next_widget_number = next_widget_number
         self.report = report
@@ -166,7 +169,7 @@ class TaskListTreeprocessor(Treeprocessor):
             "data-playbook-item": item_id,
         }
         if entry.item.legacy_id != item_id:
-            attributes["data-playbook-was"] = entry.item.legacy_id
+            attributes[ATTRIBUTES["previous_item"]] = entry.item.legacy_id
         if entry.checked:
             attributes["checked"] = "checked"
         checkbox = etree.Element("input", attributes)
@@ -186,7 +189,7 @@ class TaskListTreeprocessor(Treeprocessor):
             "div",
             {
                 "class": "playbook-page-total",
-                "data-playbook-page-total": f"page:{key}",
+                ATTRIBUTES["page_total"]: f"page:{key}",
                 "aria-label": self.strings["page_checklists"],
                 "role": "group",
             },
@@ -217,6 +220,9 @@ class TaskListTreeprocessor(Treeprocessor):
         )
         if not key:
             wrapper.set("data-playbook-page-auto", "")
+        legacy = self.legacy_key()
+        if legacy and legacy != key:
+            wrapper.set("data-playbook-legacy-key", f"page:{legacy}")
         index = list(parent).index(task_list)
         parent.remove(task_list)
         wrapper.tail, task_list.tail = task_list.tail, None
