@@ -7,6 +7,7 @@ validated checklists and, page by page, the page key and links.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,7 +32,10 @@ from playbook_plugin.messages import (
 )
 from playbook_plugin.page_data import PAGE_MARKER, page_data_block
 from playbook_plugin.strings import merge_strings
+from playbook_plugin.task_ids import PageIds
 from playbook_plugin.tasklists import TaskListTreeprocessor
+
+log = logging.getLogger("mkdocs.plugins.playbook")
 
 WIDGET_MARKERS = tuple(
     ATTRIBUTES[name] for name in ("checklist", "message", "data_panel", "summary")
@@ -49,6 +53,13 @@ class PageState:
     checklist_href: Callable[[str], str | None] = field(default=lambda _checklist_id: None)
     resolve_link: Callable[[str], str] = field(default=lambda link: link)
     """Turns a docs path like ``after-you-meet.md#follow-up`` into a URL from this page."""
+    tasklists: bool = True
+    """False when the page's front matter says ``playbook: {tasklists: false}``."""
+    checking: bool = False
+    """True while the build checks a page's task ids before writing: fences render empty
+    (they are checked on their own) and problems are reported by the check, not logged."""
+    task_ids: PageIds | None = None
+    """The ids of the page's task items, once it is rendered; what the build checks."""
 
 
 class _PageRender:
@@ -147,9 +158,11 @@ class PlaybookExtension(Extension):
             TaskListTreeprocessor(
                 md,
                 page_key=lambda: self.page.page_key,
+                enabled=lambda: self.page.tasklists,
                 legacy_key=lambda: self.page.legacy_page_key,
                 strings=strings,
                 next_widget_number=render.next_widget_number,
+                report=self._task_ids,
             ),
             "playbook_tasklists",
             30,
@@ -161,9 +174,26 @@ class PlaybookExtension(Extension):
             5,
         )
 
+    def _task_ids(self, ids: PageIds) -> None:
+        """Keep the page's ids for the build's check; say what a site without it would miss."""
+        self.page.task_ids = ids
+        if self.page.checking:
+            return
+        for problem in ids.problems:
+            log.warning("%s: %s", self.page.source_path, problem.message)
+        if ids.repeated:
+            log.info(
+                "%s: %d task items repeat another item's text in the same place; they are "
+                "told apart by order (give them an `{#id}` to keep their ticks if you reorder)",
+                self.page.source_path,
+                ids.repeated,
+            )
+
     def _format_checklist(
         self, fence: dict[str, Any], render: _PageRender, strings: Mapping[str, str]
     ) -> str:
+        if self.page.checking:
+            return ""
         checklist_id = fence["src"].strip()
         checklist = self.checklists.get(checklist_id)
         if checklist is None:
@@ -180,6 +210,8 @@ class PlaybookExtension(Extension):
         )
 
     def _format_message(self, fence: dict[str, Any], render: _PageRender) -> str:
+        if self.page.checking:
+            return ""
         settings = replace(self.messages, resolve_link=self.page.resolve_link)
         template = self._templates.get(fence["src"])
         if template is None:
