@@ -17,6 +17,9 @@ from playbook_plugin.yaml_header import HeaderError, load_header
 PHASES = ("before", "during", "after", "anytime")
 RESERVED_IDS = frozenset({"index", "event-kit"})
 FRONT_MATTER_KEYS = ("title", "phase", "summary", "print")
+MAX_CHECKLIST_CHARACTERS = 100_000
+"""Bounds the Markdown work of one checklist (rendered on its page, the kit and embeds);
+the playbook's own checklists are under 2,000."""
 
 TASK_LINE = re.compile(r"^(?P<indent> *)[-*+] \[(?P<mark>[ xX])\](?: (?P<text>.*))?$")
 PLAIN_ITEM = re.compile(r"^[-*+] (?!\[[ xX]\])")
@@ -124,6 +127,18 @@ def parse_checklist_file(file: Path, display: str) -> Checklist:
         text = read_source(file, display)
     except SourceError as error:
         raise SourceErrors([error]) from None
+    if len(text) > MAX_CHECKLIST_CHARACTERS:
+        raise SourceErrors(
+            [
+                SourceError(
+                    display,
+                    1,
+                    f"this checklist is {len(text):,} characters long; a checklist is read on a "
+                    f"phone and printed on a page or two, so keep it under "
+                    f"{MAX_CHECKLIST_CHARACTERS:,}: split it, or move the long text to a page",
+                )
+            ]
+        )
     return parse_checklist(text, checklist_id=file.stem, path=display)
 
 
