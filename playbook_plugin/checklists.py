@@ -11,7 +11,7 @@ import frontmatter
 
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.slugs import is_valid_id, slugify, split_explicit_id
-from playbook_plugin.source_files import display_path, read_source
+from playbook_plugin.source_files import display_path, markdown_lines, read_source
 from playbook_plugin.yaml_header import HeaderError, load_header
 
 PHASES = ("before", "during", "after", "anytime")
@@ -224,7 +224,7 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str, i
 def _key_lines(text: str) -> dict[str, int]:
     """The line of each ``key:`` written at the start of a line (the first one wins)."""
     lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(markdown_lines(text), start=1):
         head, colon, _ = line.partition(":")
         if colon and head[:1].strip():
             lines.setdefault(head.rstrip(), number)
@@ -291,7 +291,7 @@ def _read_front_matter(
 def _parse_body(
     body: str, first_line: int, path: str, errors: list[SourceError]
 ) -> tuple[str, int, list[ChecklistItem]]:
-    lines = body.splitlines()
+    lines = markdown_lines(body)
     intro: list[str] = []
     items: list[ChecklistItem] = []
     seen: dict[str, int] = {}
