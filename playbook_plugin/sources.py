@@ -86,7 +86,7 @@ def _check_intro(
     playbook: Playbook, checklist: Checklist, messages: MessageSettings, checklists_broken: bool
 ) -> list[SourceError]:
     """A checklist's introduction is Markdown on the checklist's page: check its fences too."""
-    fences, _ = scan(checklist.intro)
+    fences = scan(checklist.intro)
     fences = [replace(fence, line=fence.line + checklist.intro_line - 1) for fence in fences]
     errors = _check_checklist_fences(fences, checklist.path, playbook.checklists, checklists_broken)
     for fence in fences:
@@ -140,7 +140,7 @@ def check_page(
     text: str, display: str, checklists: Mapping[str, Checklist], checklists_broken: bool
 ) -> tuple[list[Fence], list[SourceError]]:
     """The page's fences, and what is wrong with its checklist fences."""
-    fences, _tasks = scan(text)
+    fences = scan(text)
     return fences, _check_checklist_fences(fences, display, checklists, checklists_broken)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 from playbook_plugin.errors import SourceError
 from playbook_plugin.slugs import is_valid_id
+from playbook_plugin.source_files import markdown_lines
 from playbook_plugin.task_ids import PageIds
 
 _BOX = re.compile(r"\[[ xX]\][ \t]")
@@ -24,7 +25,7 @@ RenderTasks = Callable[[str, str], "PageIds | None"]
 
 def written_ids(text: str) -> Iterator[tuple[int, str]]:
     """``(line, id)`` of every line that has a box and ends with ``{#id}``; linear time."""
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(markdown_lines(text), start=1):
         stripped = line.rstrip()
         if not stripped.endswith("}"):
             continue
