@@ -16,30 +16,29 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify_unicode
 
-from playbook_plugin.slugs import is_valid_id, slugify
+from playbook_plugin.slugs import is_valid_id, slugify, strip_markup, trailing_braces
 
 PART_SEPARATOR = "/"
 MAX_PART_LENGTH = 60
 FALLBACK_TEXT = "item"
 
 _STASH = re.compile("\x02wzxhzdk:\\d+\x03")
-_IMAGE_OR_LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]")
-_TAG = re.compile(r"<[^>]*>")
-_MARKUP = re.compile(r"[`*_~\[\]!]")
-_TRAILING_ATTRIBUTES = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
+_REFERENCE_TARGET = re.compile(r"\]\[[^\]]*\]")
 
 
 def plain_text(markdown_text: str) -> str:
-    """The words of an item or heading as a reader sees them: no link targets, tags or marks."""
+    """The words of an item or heading as a reader sees them: no link targets, tags or marks.
+
+    Linear time, as everything here that reads an author's line (see ``slugs.strip_markup``)."""
     text = _STASH.sub(" ", markdown_text)
-    text = _IMAGE_OR_LINK_TARGET.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    return _MARKUP.sub(" ", text)
+    text = _REFERENCE_TARGET.sub(" ", text)
+    return strip_markup(text).replace("!", " ")
 
 
 def slug_part(markdown_text: str) -> str:
     """A Unicode slug (letters of every script kept, case-folded), cut to a bounded length."""
-    text = _TRAILING_ATTRIBUTES.sub("", markdown_text)
+    attributes = trailing_braces(markdown_text, openers=":#.")
+    text = markdown_text if attributes is None else markdown_text[:attributes]
     slug = slugify_unicode(plain_text(text).casefold(), "-")
     slug = re.sub("-{2,}", "-", slug).strip("-")
     return slug[:MAX_PART_LENGTH].rstrip("-")
