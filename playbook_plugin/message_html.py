@@ -41,7 +41,7 @@ def message_data(template: MessageTemplate, settings: MessageSettings) -> dict[s
         "labels": template.labels,
         "checks": [
             check.to_json(settings.resolve_link)
-            for check in settings.checks
+            for check in template.checks
             if check.applies.matches(context.channel, context.relationship, context.kind)
         ],
     }

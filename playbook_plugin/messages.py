@@ -24,7 +24,9 @@ from playbook_plugin.advice import (
     CheckContext,
     Severity,
     evaluate,
+    for_language,
     merge_checks,
+    primary_language,
 )
 from playbook_plugin.channels import Channel, build_channels
 from playbook_plugin.errors import SourceError
@@ -59,10 +61,22 @@ __all__ = [
     "build_settings",
     "check_example",
     "example_text",
+    "has_complete_example",
     "parse_message",
 ]
 
-HEADER_KEYS = ("id", "title", "channel", "relationship", "kind", "follow_up", "subject", "fields")
+HEADER_KEYS = (
+    "id",
+    "title",
+    "channel",
+    "relationship",
+    "kind",
+    "follow_up",
+    "subject",
+    "fields",
+    "lang",
+    "checks",
+)
 FIELD_KEYS = ("label", "example", "required")
 DEFAULT_RELATIONSHIP = "new"
 DEFAULT_KIND = "first-message"
@@ -111,6 +125,8 @@ class MessageSettings:
     strings: Mapping[str, str]
     resolve_link: Callable[[str], str] = str
     """Turns a docs path like ``after-you-meet.md#follow-up`` into a URL from this page."""
+    language: str = "en"
+    """The site's language (``theme.language``): a template without ``lang:`` is in it."""
 
 
 def build_settings(
@@ -118,11 +134,14 @@ def build_settings(
     checks_override: Sequence[Mapping[str, Any]] | None = None,
     linkedin_premium: bool = False,
     strings: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> MessageSettings:
     """Settings from the plugin config; ValueError names the bad ``channels``/``checks`` key."""
     channels = build_channels(channels_override, linkedin_premium=linkedin_premium)
-    checks = merge_checks(DEFAULT_CHECKS, checks_override, channels=channels)
-    return MessageSettings(channels, tuple(checks), merge_strings(strings or {}))
+    checks = merge_checks(DEFAULT_CHECKS, checks_override, channels=channels, language=language)
+    return MessageSettings(
+        channels, tuple(checks), merge_strings(strings or {}), language=primary_language(language)
+    )
 
 
 @dataclass(frozen=True)
@@ -138,6 +157,11 @@ class MessageTemplate:
     fields: tuple[Field, ...]
     path: str
     line: int
+    lang: str = "en"
+    checks: tuple[Check, ...] = ()
+    """The advice checks for this template: the site's, its own ``checks:``, its language's."""
+    checks_without_words: tuple[str, ...] = ()
+    """Checks that do not run because they have no word list in the template's language."""
 
     @property
     def labels(self) -> dict[str, str]:
@@ -169,11 +193,8 @@ class _Header:
                 node, self.data = _load_yaml(text, yaml.SafeLoader)
             except yaml.MarkedYAMLError as exc:
                 mark = exc.problem_mark or exc.context_mark
-                raise self.error(
-                    mark.line if mark else 0,
-                    f"the settings above `---` are not valid YAML ({exc.problem}); "
-                    "put text that contains a colon or starts with { or [ in quotes",
-                ) from None
+                offset = mark.line if mark else 0
+                raise self.error(offset, _yaml_advice(text, offset, exc)) from None
         if not isinstance(self.data, dict):
             raise self.error(0, "the lines above `---` must be settings like `id: my-note`")
         self.lines = self._key_lines(node)
@@ -207,6 +228,26 @@ class _Header:
 
     def key_error(self, key: str, message: str) -> SourceError:
         return self.error(self.lines.get(key, 0), message)
+
+
+_KEY_AND_VALUE = re.compile(r"^(\s*[\w-]+):\s+(.*\S)\s*$")
+
+
+def _yaml_advice(text: str, offset: int, exc: yaml.MarkedYAMLError) -> str:
+    """What is wrong with the header, in the author's words, with the line to write."""
+    lines = text.split("\n")
+    line = lines[offset] if offset < len(lines) else ""
+    match = _KEY_AND_VALUE.match(line)
+    if match and ": " in match.group(2) and not match.group(2).startswith(("{", "[", '"', "'")):
+        key, value = match.group(1).strip(), match.group(2).replace('"', '\\"')
+        return (
+            f"the value of `{key}` contains `: `, which YAML reads as a new setting; "
+            f'put it in quotes: `{key}: "{value}"`'
+        )
+    return (
+        f"the settings above `---` are not valid YAML ({exc.problem}); "
+        "put text that contains a colon or starts with { or [ in quotes"
+    )
 
 
 def _choice(header: _Header, key: str, allowed: Sequence[str], default: str | None) -> str:
@@ -358,7 +399,11 @@ def parse_message(
     body_text = "\n".join(lines[separator + 1 :])
     if not body_text.strip():
         raise SourceError(path, body_line, "the message has no text after `---`")
-    body = compile_template(body_text, path=path, line=body_line)
+    body = compile_template(
+        body_text, path=path, line=body_line, first_blank=subject.next_blank if subject else 1
+    )
+    lang = _language(header, settings)
+    checks, without_words = for_language(_template_checks(header, settings, lang), lang)
 
     variables = list(subject.variables if subject else ())
     variables += [name for name in body.variables if name not in variables]
@@ -375,7 +420,56 @@ def parse_message(
         fields=_fields(header, variables, bracket_labels),
         path=path,
         line=line,
+        lang=lang,
+        checks=tuple(checks),
+        checks_without_words=tuple(without_words),
     )
+
+
+def _language(header: _Header, settings: MessageSettings) -> str:
+    value = header.data.get("lang")
+    if value is None:
+        return settings.language
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*", value):
+        raise header.key_error(
+            "lang", f"`lang: {value}` is not a language code; write one like `en`, `es` or `pt-BR`"
+        )
+    return primary_language(value)
+
+
+def _template_checks(header: _Header, settings: MessageSettings, lang: str) -> list[Check]:
+    """The site's checks with this template's ``checks:`` applied.
+
+    ``checks: {no-next-step: false, too-long: {warn_over: 120}}``: ``false`` switches a
+    check off for this template, a mapping changes its settings like the site's ``checks:``.
+    """
+    spec = header.data.get("checks")
+    if spec is None:
+        return list(settings.checks)
+    example = "like `checks: {no-next-step: false, too-long: {warn_over: 120}}`"
+    if not isinstance(spec, dict):
+        raise header.key_error("checks", f"`checks` must map check ids to settings, {example}")
+    known = {check.id for check in settings.checks} | {check.id for check in DEFAULT_CHECKS}
+    overrides: list[dict[str, Any]] = []
+    for check_id, value in spec.items():
+        if check_id not in known:
+            raise header.key_error(
+                "checks",
+                f"checks: there is no check `{check_id}`; the checks are: "
+                + ", ".join(check.id for check in settings.checks),
+            )
+        if isinstance(value, bool):
+            overrides.append({"id": check_id, "enabled": value})
+        elif isinstance(value, dict):
+            overrides.append({**value, "id": check_id})
+        else:
+            raise header.key_error(
+                "checks", f"checks: `{check_id}` must be true, false or settings, {example}"
+            )
+    try:
+        return merge_checks(settings.checks, overrides, channels=settings.channels, language=lang)
+    except ValueError as error:
+        raise header.key_error("checks", str(error)) from None
 
 
 def example_text(template: MessageTemplate) -> str:
@@ -384,14 +478,24 @@ def example_text(template: MessageTemplate) -> str:
     return render_text(template.body, values, template.labels)
 
 
+def has_complete_example(template: MessageTemplate) -> bool:
+    """True when the author gave an example for every field, so the example is a message."""
+    return bool(template.fields) and all(field.example.strip() for field in template.fields)
+
+
 def check_example(
     template: MessageTemplate, settings: MessageSettings
 ) -> list[tuple[str, Severity]]:
     """The advice checks the example text fails: the build warns about each.
 
-    A follow-up delay is judged from every day of the week, since the reader may send the
-    message on any of them; the worst result counts.
+    Only a complete example is judged (see :func:`has_complete_example`): with a field
+    left out, the text is not a message anyone would send. A follow-up delay is judged
+    from every day of the week, since the reader may send the message on any of them; the
+    worst result counts.
     """
+    if not has_complete_example(template):
+        return []
+    checks = template.checks
     text = example_text(template)
     missing = tuple(field.name for field in template.fields if field.required and not field.example)
     contexts = [template.context(missing=missing)]
@@ -403,12 +507,10 @@ def check_example(
             for day in _A_WEEK_OF_MONDAY
         ]
     # Only the follow-up check depends on the day: the text checks run once.
-    by_day = tuple(check for check in settings.checks if check.rule == "follow-up-gap")
+    by_day = tuple(check for check in checks if check.rule == "follow-up-gap")
     worst: dict[str, Severity] = {}
     for number, context in enumerate(contexts):
-        for check_id, severity in evaluate(
-            settings.checks if number == 0 else by_day, text, context
-        ):
+        for check_id, severity in evaluate(checks if number == 0 else by_day, text, context):
             if worst.get(check_id) != "error":
                 worst[check_id] = severity
     return list(worst.items())

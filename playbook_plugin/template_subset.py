@@ -59,9 +59,57 @@ Node = dict[str, Any]
 ALLOWED_FILTERS = ("default", "trim", "capitalize", "lower", "upper", "title")
 
 _BLANK = re.compile(r"[ \t\n\r]*")
-_PLACEHOLDER = re.compile(r"\[([^\[\]{}\n]+)\]")
-_SCAN = re.compile(r"\{[{%#]|\\\[|\[")
+_SCAN = re.compile(r"\{[{%#]|\\\[|\[|\{|<|_{3,}")
+_FORMS = {
+    "[": re.compile(r"\[([^\[\]{}\n]+)\]"),
+    "\\[": re.compile(r"\\\[([^\[\]{}\n\\]+)\\\]"),
+    "{": re.compile(r"\{([^\[\]{}\n]+)\}"),
+    "<": re.compile(r"<([^<>\n]+)>"),
+}
+_ANGLE_LABEL = re.compile(r"[^\W\d_][\w \t'\u2019.,&-]*")
+_HTML_TAGS = frozenset(
+    [
+        "a",
+        "b",
+        "i",
+        "u",
+        "p",
+        "s",
+        "q",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "span",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "small",
+        "sub",
+        "sup",
+        "code",
+        "pre",
+        "del",
+        "ins",
+        "mark",
+        "img",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+    ]
+)
+_FREE_TEXT = re.compile(r"[^\W\d_][^{}|()\"'=<>~%\[\]\n]*")
 _TAG_CLOSE = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_END_RAW = re.compile(r"\{%[-+]?\s*endraw\s*[-+]?%\}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_WORD = re.compile(r"[\W_]+")
 _RESERVED_NAMES = frozenset(
@@ -87,6 +135,7 @@ class CompiledTemplate:
     ast: list[Node]
     variables: tuple[str, ...]
     bracket_labels: dict[str, str] = field(default_factory=dict)
+    next_blank: int = 1
 
     def to_json(self) -> dict[str, Any]:
         return {"ast": self.ast, "variables": list(self.variables)}
@@ -121,36 +170,92 @@ def slug_name(label: str) -> str | None:
     return slug
 
 
-def _brackets_to_jinja(body: str) -> tuple[str, dict[str, str]]:
-    """Rewrite ``[Label]`` as ``{{ label }}`` outside Jinja tags; ``\\[`` becomes ``[``.
+def _free_text(content: str) -> bool:
+    """True for ``{{ event/in the news for }}``: words meant for the reader, not a field name.
 
+    Jinja2 cannot read them, or reads them as arithmetic (``city/town``, ``first-name``);
+    anything that looks like template code (quotes, calls, filters, tests) stays Jinja2's.
+    """
+    if not _FREE_TEXT.fullmatch(content) or content.isidentifier():
+        return False
+    try:
+        tree = _PARSER.parse("{{ " + content + " }}")
+    except TemplateSyntaxError:
+        return True
+    output = tree.body[0] if len(tree.body) == 1 else None
+    node = output.nodes[0] if isinstance(output, nodes.Output) and output.nodes else None
+    return isinstance(node, nodes.Div | nodes.FloorDiv | nodes.Sub)
+
+
+class _Placeholders:
+    """Rewrites every placeholder form as ``{{ name }}``, remembering each one's label."""
+
+    def __init__(self, first_blank: int) -> None:
+        self.parts: list[str] = []
+        self.labels: dict[str, str] = {}
+        self.next_blank = first_blank
+
+    def literal(self, text: str) -> None:
+        if text:
+            self.parts.append(text)
+
+    def field(self, label: str) -> bool:
+        """Emit a field labelled ``label``; False when the label names nothing (no letter)."""
+        name = slug_name(label)
+        if name is None:
+            return False
+        if self.parts and self.parts[-1].endswith("{"):
+            # A literal brace right before the new tag would read as `{{{`.
+            self.parts[-1] = self.parts[-1][:-1] + "{% raw %}{{% endraw %}"
+        self.parts.append(f"{{{{ {name} }}}}")
+        self.labels.setdefault(name, label)
+        return True
+
+    def underscores(self) -> None:
+        self.field(f"Blank {self.next_blank}")
+        self.next_blank += 1
+
+
+def _placeholders_to_jinja(body: str, first_blank: int = 1) -> tuple[str, dict[str, str], int]:
+    """Rewrite the placeholder forms of published templates as ``{{ name }}``.
+
+    ``[Label]``, ``{Label}``, ``\\[Label\\]`` (Markdown-escaped), ``<Label>``,
+    ``{{ free text }}`` and runs of three or more underscores become fields; a bracket
+    without a letter stays text, and ``\\[`` alone is a literal bracket. Returns the Jinja2
+    source, the labels by field name, and the number the next ``___`` blank would get.
     No newline is added or removed, so Jinja2's line numbers are the body's.
     """
-    parts: list[str] = []
-    labels: dict[str, str] = {}
+    out = _Placeholders(first_blank)
     position = 0
     while match := _SCAN.search(body, position):
-        parts.append(body[position : match.start()])
+        out.literal(body[position : match.start()])
         token = match.group()
         position = match.end()
         if token in _TAG_CLOSE:
             end = body.find(_TAG_CLOSE[token], position)
             position = len(body) if end < 0 else end + 2
-            parts.append(body[match.start() : position])
-        elif token == "\\[":
-            parts.append("[")
+            content = body[match.end() : end].strip() if end >= 0 else ""
+            if token == "{{" and end >= 0 and _free_text(content) and out.field(content):
+                continue
+            if token == "{%" and content.strip("-+ \t\n") == "raw":
+                raw_end = _END_RAW.search(body, position)
+                position = raw_end.end() if raw_end else len(body)
+            out.literal(body[match.start() : position])
+            continue
+        if token.startswith("_"):
+            out.underscores()
+            continue
+        form = _FORMS[token]
+        placeholder = form.match(body, match.start())
+        label = placeholder.group(1).strip() if placeholder else ""
+        if token == "<" and (not _ANGLE_LABEL.fullmatch(label) or label.lower() in _HTML_TAGS):
+            label = ""
+        if placeholder and label and out.field(label):
+            position = placeholder.end()
         else:
-            placeholder = _PLACEHOLDER.match(body, match.start())
-            label = placeholder.group(1).strip() if placeholder else ""
-            name = slug_name(label) if label else None
-            if placeholder and name:
-                parts.append(f"{{{{ {name} }}}}")
-                labels.setdefault(name, label)
-                position = placeholder.end()
-            else:
-                parts.append("[")
-    parts.append(body[position:])
-    return "".join(parts), labels
+            out.literal("[" if token == "\\[" else token)
+    out.literal(body[position:])
+    return "".join(out.parts), out.labels, out.next_blank
 
 
 _UNSUPPORTED: dict[type[nodes.Node], tuple[str, str]] = {
@@ -328,20 +433,49 @@ def _is_text(node: nodes.Node) -> TypeGuard[nodes.Const]:
     return isinstance(node, nodes.Const) and isinstance(node.value, str)
 
 
-def compile_template(text: str, *, path: str, line: int) -> CompiledTemplate:
-    """Validate ``text`` against the subset; ``line`` is where it starts in ``path``."""
-    source, bracket_labels = _brackets_to_jinja(text)
+_BLOCK_TAG = re.compile(r"\{%[-+]?\s*(if|endif|for|endfor)\b")
+
+
+def _unclosed_if_line(source: str) -> int | None:
+    """The line of the ``{% if %}`` that has no ``{% endif %}``, if one is left open."""
+    open_ifs: list[int] = []
+    for match in _BLOCK_TAG.finditer(source):
+        if match.group(1) == "if":
+            open_ifs.append(source.count("\n", 0, match.start()) + 1)
+        elif match.group(1) == "endif" and open_ifs:
+            open_ifs.pop()
+    return open_ifs[-1] if open_ifs else None
+
+
+def _syntax_error(exc: TemplateSyntaxError, source: str, path: str, line: int) -> SourceError:
+    reason = (exc.message or "syntax error").rstrip(".")
+    if "end of template" in reason and "endif" in reason:
+        opened = _unclosed_if_line(source)
+        if opened is not None:
+            return SourceError(
+                path,
+                line + opened - 1,
+                "this `{% if %}` is never closed: add `{% endif %}` where the text it "
+                "controls ends",
+            )
+    return SourceError(
+        path,
+        line + (exc.lineno or 1) - 1,
+        f"the template cannot be read: {reason}. Check that every {{{{ has its }}}}, "
+        "every {% if %} its {% endif %}, and write a literal bracket as \\[",
+    )
+
+
+def compile_template(text: str, *, path: str, line: int, first_blank: int = 1) -> CompiledTemplate:
+    """Validate ``text`` against the subset; ``line`` is where it starts in ``path``.
+
+    ``first_blank`` numbers the ``___`` blanks, so a subject's and a body's stay apart.
+    """
+    source, bracket_labels, next_blank = _placeholders_to_jinja(text, first_blank)
     try:
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as exc:
-        lineno = exc.lineno or 1
-        reason = (exc.message or "syntax error").rstrip(".")
-        raise SourceError(
-            path,
-            line + lineno - 1,
-            f"the template cannot be read: {reason}. Check that every {{{{ has its }}}}, "
-            "every {% if %} its {% endif %}, and write a literal bracket as \\[",
-        ) from None
+        raise _syntax_error(exc, source, path, line) from None
     compiler = _Compiler(path, line)
     ast = compiler.body(tree.body)
     declared = meta.find_undeclared_variables(tree)
@@ -351,6 +485,7 @@ def compile_template(text: str, *, path: str, line: int) -> CompiledTemplate:
         ast=ast,
         variables=variables,
         bracket_labels={k: v for k, v in bracket_labels.items() if k in variables},
+        next_blank=next_blank,
     )
 
 
