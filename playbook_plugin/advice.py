@@ -78,7 +78,8 @@ KINDS = (
     "closing",
 )
 SEVERITIES = ("warning", "error")
-PLACEHOLDER_PATTERN = r"\[[^\[\]\n]+\]"
+# A bracket with a letter in it: `[123-456-7890]` is text, not a blank to fill in.
+PLACEHOLDER_PATTERN = r"\[[^\[\]\n]*[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][^\[\]\n]*\]"
 
 # The parameters each rule takes, with the type each must have.
 RULES: dict[str, dict[str, type | tuple[type, ...]]] = {
@@ -265,7 +266,9 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         params={
             "words": [
                 *("job", "jobs", "position", "positions", "opening", "openings", "vacancy"),
-                *("vacancies", "hiring", "résumé", "resumé", "my resume", "cv", "referral"),
+                *("vacancies", "résumé", "resumé", "my resume", "cv", "referral"),
+                # "hiring" alone is often their topic ("your post about hiring juniors")
+                *("are you hiring", "you're hiring", "is hiring", "still hiring", "hiring for"),
                 *("referrals", "refer me", "open role", "open roles", "job opportunities"),
                 *("opportunities at", "opportunities on", "opportunities within"),
                 *("any opportunities", "career opportunities", "internship", "internships"),
@@ -299,6 +302,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
             ],
             "ignore": [
                 *("mutual friend", "friend of mine", "a friend suggested", "my colleague"),
+                *("my former colleague", "my colleagues", "my friend", "my friends"),
                 *("a colleague of mine", "friends and family"),
             ],
         },

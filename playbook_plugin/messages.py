@@ -35,6 +35,7 @@ from playbook_plugin.strings import merge_strings
 from playbook_plugin.template_subset import (
     CompiledTemplate,
     compile_template,
+    is_blank,
     label_from_name,
     render_text,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "MessageTemplate",
     "build_settings",
     "check_example",
+    "advise",
     "example_text",
     "has_complete_example",
     "parse_message",
@@ -470,6 +472,30 @@ def _template_checks(header: _Header, settings: MessageSettings, lang: str) -> l
         return merge_checks(settings.checks, overrides, channels=settings.channels, language=lang)
     except ValueError as error:
         raise header.key_error("checks", str(error)) from None
+
+
+def advise(
+    template: MessageTemplate,
+    values: Mapping[str, str],
+    *,
+    today: dt.date | None = None,
+    follow_up_date: dt.date | None = None,
+) -> list[tuple[str, Severity]]:
+    """The advice checks that fire on the message with ``values`` typed in.
+
+    The checks read the template's and the reader's words only: a blank's label is not
+    something the reader wrote ("[Their URL]" is no shouting). A blank still showing is what
+    ``placeholder-left`` reports. The browser does the same (``adviseMessage``).
+    """
+    filled = dict(values)
+    labels = template.labels
+    words = render_text(template.body, filled, labels, show_blanks=False)
+    shown = render_text(template.body, filled, labels)
+    missing = [f.name for f in template.fields if f.required and is_blank(filled.get(f.name))]
+    if shown != words:
+        missing += [f.name for f in template.fields if is_blank(filled.get(f.name))]
+    context = template.context(tuple(dict.fromkeys(missing)), today, follow_up_date)
+    return evaluate(template.checks, words, context)
 
 
 def example_text(template: MessageTemplate) -> str:

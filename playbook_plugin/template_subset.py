@@ -59,7 +59,7 @@ Node = dict[str, Any]
 ALLOWED_FILTERS = ("default", "trim", "capitalize", "lower", "upper", "title")
 
 _BLANK = re.compile(r"[ \t\n\r]*")
-_SCAN = re.compile(r"\{[{%#]|\\\[|\[|\{|<|_{3,}")
+_SCAN = re.compile(r"\{[{%#]|\\[\[\]]|\[|\{|<|_{3,}")
 _FORMS = {
     "[": re.compile(r"\[([^\[\]{}\n]+)\]"),
     "\\[": re.compile(r"\\\[([^\[\]{}\n\\]+)\\\]"),
@@ -244,6 +244,9 @@ def _placeholders_to_jinja(body: str, first_blank: int = 1) -> tuple[str, dict[s
             continue
         if token.startswith("_"):
             out.underscores()
+            continue
+        if token == "\\]":  # Markdown's escaped bracket, as repositories store templates
+            out.literal("]")
             continue
         form = _FORMS[token]
         placeholder = form.match(body, match.start())
@@ -492,14 +495,14 @@ def compile_template(text: str, *, path: str, line: int, first_blank: int = 1) -
 class _Blank(Undefined):
     """An empty field: undefined to ``default`` and ``if``, ``[Label]`` as text."""
 
-    __slots__ = ("_label",)
+    __slots__ = ("_text",)
 
-    def __init__(self, name: str, label: str) -> None:
+    def __init__(self, name: str, text: str) -> None:
         super().__init__(name=name)
-        self._label = label
+        self._text = text
 
     def __str__(self) -> str:
-        return f"[{self._label}]"
+        return self._text
 
 
 @functools.lru_cache(maxsize=256)
@@ -511,11 +514,15 @@ def render_text(
     compiled: CompiledTemplate,
     values: dict[str, str],
     labels: dict[str, str] | None = None,
+    *,
+    show_blanks: bool = True,
 ) -> str:
     """Render the message as plain text with Jinja2: the reference the browser must match.
 
     ``labels`` maps a variable to the label shown for it when blank; a variable without one
-    uses its bracket label, else a label made from its name.
+    uses its bracket label, else a label made from its name. With ``show_blanks=False`` a
+    blank is left out instead: the words the template and the reader wrote, which is what
+    the counter counts and the advice checks read.
     """
     labels = labels or {}
     context: dict[str, Any] = {}
@@ -523,7 +530,7 @@ def render_text(
         value = values.get(name)
         if value is None or is_blank(value):
             label = labels.get(name) or compiled.bracket_labels.get(name) or label_from_name(name)
-            context[name] = _Blank(name, label)
+            context[name] = _Blank(name, f"[{label}]" if show_blanks else "")
         else:
             context[name] = value
     return str(_jinja_template(compiled.source).render(context))

@@ -264,7 +264,7 @@
 
   /* Advice checks (advice.evaluate) --------------------------------------------------- */
 
-  var PLACEHOLDER_PATTERN = "\\[[^\\[\\]\\n]+\\]";
+  var PLACEHOLDER_PATTERN = "\\[[^\\[\\]\\n]*[A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff][^\\[\\]\\n]*\\]";
   var patternCache = {};
 
   function pattern(source, caseSensitive) {
@@ -288,13 +288,14 @@
     return text.split(/\s+/).filter(Boolean).map(normal);
   }
 
+  /* A word matches itself and its possessive ("daughter" matches "daughter's"). */
   function matchesAt(tokens, index, parts) {
     if (index + parts.length > tokens.length) return false;
     return parts.every(function (part, offset) {
       var token = tokens[index + offset];
       return part.charAt(part.length - 1) === "*"
         ? token.indexOf(part.slice(0, -1)) === 0
-        : token === part;
+        : token === part || token === part + "'s" || token === part + "s'";
     });
   }
 
@@ -363,8 +364,9 @@
     ratio: function (check, text) {
       var list = tokens(text);
       var factor = check.params.factor === undefined ? 1 : check.params.factor;
-      return countMatches(list, check.params.words) > factor * countMatches(list, check.params.versus)
-        ? check.severity : null;
+      var mine = countMatches(list, check.params.words);
+      var enough = mine >= (check.params.min_count === undefined ? 1 : check.params.min_count);
+      return enough && mine > factor * countMatches(list, check.params.versus) ? check.severity : null;
     },
     "contains-any": function (check, text) {
       return foundAny(text, check.params) ? check.severity : null;
@@ -385,6 +387,7 @@
     var where = check.applies || {};
     function allows(list, value) { return !list || list.length === 0 || list.indexOf(value) >= 0; }
     return allows(where.channels, context.channel) &&
+      (where.not_channels || []).indexOf(context.channel) < 0 &&
       allows(where.relationships, context.relationship) &&
       allows(where.kinds, context.kind);
   }
