@@ -274,6 +274,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
                 *("any opportunities", "career opportunities", "internship", "internships"),
                 *("a good word", "roles at", "role at your"),
             ],
+            "patterns": [r"\b(?:is|are)\s+(?:\w+\s+){0,3}hiring\b"],
         },
         translations={
             "es": {

@@ -68,9 +68,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
         self.strings = merge_strings(self.config.strings)
-        self.messages = message_settings(
-            self.config, language=config.theme.get("language") or "en"
-        )
+        self.messages = message_settings(self.config, language=config.theme.get("language") or "en")
         self.checklists: dict[str, Checklist] = {}
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()

@@ -81,7 +81,10 @@
     return value === undefined || value === null || BLANK.test(String(value));
   }
 
-  function blankText(name, labels) {
+  /* A blank shows "[Label]", or nothing when only the written words are wanted
+   * (render_text(show_blanks=False)): what the counter counts and the checks read. */
+  function blankText(name, labels, hideBlanks) {
+    if (hideBlanks) return "";
     var label = labels && hasOwn.call(labels, name) && labels[name] ? labels[name] : labelFromName(name);
     return "[" + label + "]";
   }
@@ -94,7 +97,7 @@
     title: title,
   };
 
-  function evaluate(node, values, labels) {
+  function evaluate(node, values, labels, hideBlanks) {
     if (node.type === "str") return node.value;
     var raw = values && hasOwn.call(values, node.name) ? values[node.name] : undefined;
     var value = isBlank(raw) ? MISSING : String(raw);
@@ -102,7 +105,7 @@
       if (filter.name === "default") {
         if (value === MISSING) value = filter.args.length ? filter.args[0] : "";
       } else if (hasOwn.call(FILTERS, filter.name)) {
-        value = FILTERS[filter.name](value === MISSING ? blankText(node.name, labels) : value);
+        value = FILTERS[filter.name](value === MISSING ? blankText(node.name, labels, hideBlanks) : value);
       } else {
         throw new Error("unknown filter " + filter.name);
       }
@@ -131,15 +134,16 @@
     }
   }
 
-  function renderTemplate(ast, values, labels) {
+  function renderTemplate(ast, values, labels, options) {
+    var hideBlanks = Boolean(options && options.hideBlanks);
     var out = [];
     (function walk(nodes) {
       nodes.forEach(function (node) {
         if (node.type === "text") {
           out.push(node.text);
         } else if (node.type === "var") {
-          var value = evaluate(node, values, labels);
-          out.push(value === MISSING ? blankText(node.name, labels) : value);
+          var value = evaluate(node, values, labels, hideBlanks);
+          out.push(value === MISSING ? blankText(node.name, labels, hideBlanks) : value);
         } else if (node.type === "if") {
           var branch = node.branches.filter(function (candidate) {
             return test(candidate.test, values, labels);
