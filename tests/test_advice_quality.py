@@ -7,6 +7,10 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from playbook_plugin.message_html import message_data
+from playbook_plugin.messages import advise
+from tests.node_bridge import node_bridge
+
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "advice_quality.py"
 
 
@@ -46,3 +50,15 @@ def test_every_published_template_builds_pasted_as_is() -> None:
     for entry in QUALITY.load_corpus():
         template = QUALITY.as_template(entry)
         assert template.fields or "[" not in entry["text"], entry["id"]
+
+
+def test_the_browser_gives_the_same_advice_on_every_published_template() -> None:
+    settings = QUALITY.SETTINGS
+    with node_bridge() as node:
+        for entry in QUALITY.load_corpus():
+            template = QUALITY.as_template(entry)
+            data = message_data(template, settings)
+            for values in ({}, QUALITY.typed_values(template, entry)):
+                python = [list(found) for found in advise(template, values)]
+                browser = node.call("adviseMessage", data, values, {})
+                assert [[item["id"], item["severity"]] for item in browser] == python, entry["id"]

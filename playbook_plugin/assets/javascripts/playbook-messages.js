@@ -406,6 +406,49 @@
     return found;
   }
 
+  /* A message in every form the page needs (messages.advise) --------------------------- */
+
+  /* data: the generator's settings (message_html.message_data); values: field -> typed text.
+   * body and subject show each blank as [Label]; bodyWords and subjectWords leave blanks out,
+   * so counting and checking see only what the template and the reader wrote. */
+  function messageTexts(data, values) {
+    var body = renderTemplate(data.body, values, data.labels);
+    var bodyWords = renderTemplate(data.body, values, data.labels, { hideBlanks: true });
+    var subject = data.subject ? renderTemplate(data.subject, values, data.labels) : "";
+    var subjectWords = data.subject
+      ? renderTemplate(data.subject, values, data.labels, { hideBlanks: true }) : "";
+    return {
+      body: body,
+      bodyWords: bodyWords,
+      subject: subject,
+      subjectWords: subjectWords,
+      blanksLeft: body !== bodyWords || subject !== subjectWords,
+    };
+  }
+
+  /* The advice checks on the message with values typed in; extra: {today, follow_up_date}. */
+  function adviseMessage(data, values, extra) {
+    var texts = messageTexts(data, values);
+    var blank = function (field) {
+      return isBlank(values && hasOwn.call(values, field.name) ? values[field.name] : undefined);
+    };
+    var missing = data.fields.filter(function (field) { return field.required && blank(field); })
+      .map(function (field) { return field.name; });
+    if (texts.body !== texts.bodyWords) {
+      data.fields.filter(blank).forEach(function (field) {
+        if (missing.indexOf(field.name) < 0) missing.push(field.name);
+      });
+    }
+    return evaluateChecks(data.checks, texts.bodyWords, {
+      channel: data.channel.name,
+      relationship: data.relationship,
+      kind: data.kind,
+      missing: missing,
+      today: extra && extra.today ? extra.today : null,
+      follow_up_date: extra && extra.follow_up_date ? extra.follow_up_date : null,
+    });
+  }
+
   /* Dates ----------------------------------------------------------------------------- */
 
   function pad(number, width) {
@@ -533,6 +576,8 @@
     countFor: countFor,
     countSubject: countSubject,
     evaluateChecks: evaluateChecks,
+    messageTexts: messageTexts,
+    adviseMessage: adviseMessage,
     buildIcs: buildIcs,
     mailtoHref: mailtoHref,
     addDuration: addDuration,
