@@ -109,6 +109,8 @@ _HTML_TAGS = frozenset(
 )
 _FREE_TEXT = re.compile(r"[^\W\d_][^{}|()\"'=<>~%\[\]\n]*")
 _TAG_CLOSE = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_HIDE, _END_HIDE = "\ue000", "\ue001"  # private-use marks around a blank left out
+_HIDDEN = re.compile(f"{_HIDE}[^{_END_HIDE}]*{_END_HIDE}")
 _END_RAW = re.compile(r"\{%[-+]?\s*endraw\s*[-+]?%\}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -530,7 +532,11 @@ def render_text(
         value = values.get(name)
         if value is None or is_blank(value):
             label = labels.get(name) or compiled.bracket_labels.get(name) or label_from_name(name)
-            context[name] = _Blank(name, f"[{label}]" if show_blanks else "")
+            # Hidden blanks still read as "[Label]" to filters and conditions, so the same
+            # branches are taken; the marks let the output drop them afterwards.
+            shown = f"[{label}]"
+            context[name] = _Blank(name, shown if show_blanks else f"{_HIDE}{shown}{_END_HIDE}")
         else:
             context[name] = value
-    return str(_jinja_template(compiled.source).render(context))
+    text = str(_jinja_template(compiled.source).render(context))
+    return text if show_blanks else _HIDDEN.sub("", text)
