@@ -96,8 +96,8 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
         '<p class="playbook-message__channel">'
         f"{escape(format_string(strings, 'message_channel', channel=channel.label))}"
         + (
-            f' <span class="playbook-message__note">{escape(channel.note)}</span>'
-            if channel.note
+            f' <span class="playbook-message__note">{escape(note)}</span>'
+            if (note := channel.note_for(template.relationship))
             else ""
         )
         + "</p>",
@@ -116,7 +116,10 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
             f'<span class="playbook-message__label" id="{base}-subject">'
             f"{escape(strings['message_subject'])}:</span> "
             f'<span class="playbook-message__subject" data-playbook-subject '
-            f'aria-labelledby="{base}-subject">{escape(subject)}</span></p>'
+            f'aria-labelledby="{base}-subject">{escape(subject)}</span> '
+            '<button type="button" class="playbook-button playbook-button--small" '
+            'data-playbook-action="copy-subject" hidden>'
+            f"{escape(strings['message_copy_subject'])}</button></p>"
         )
     body = render_text(template.body, {}, labels)
     parts += [

@@ -662,7 +662,8 @@
     var emailLink = root.querySelector('[data-playbook-action="email"]');
     var shownWarnings = "";
 
-    root.querySelectorAll("[data-playbook-form], [data-playbook-actions], [data-playbook-count]")
+    root.querySelectorAll("[data-playbook-form], [data-playbook-actions], [data-playbook-count], " +
+      '[data-playbook-action="copy-subject"]')
       .forEach(function (node) { node.hidden = false; });
 
     function defaultDate() {
@@ -677,18 +678,35 @@
 
     function texts() {
       var current = values();
-      return {
-        body: renderTemplate(data.body, current, data.labels),
-        subject: data.subject ? renderTemplate(data.subject, current, data.labels) : "",
-        values: current,
-      };
+      var message = messageTexts(data, current);
+      message.values = current;
+      message.count = countFor(data.channel, message.bodyWords);
+      message.subjectCount = data.subject ? countSubject(data.channel, message.subjectWords) : null;
+      return message;
     }
 
+    /* The labels of the blanks still showing in the message (or in its subject). */
+    function blanksLeft(message) {
+      return data.fields.filter(function (field) {
+        if (!isBlank(message.values[field.name])) return false;
+        var shown = "[" + field.label + "]";
+        return message.body.indexOf(shown) >= 0 || message.subject.indexOf(shown) >= 0;
+      }).map(function (field) { return field.label; });
+    }
+
+    /* Over a limit the platform enforces: the body's, or a subject's hard maximum. */
+    function overLimit(message) {
+      var subjectOver = message.subjectCount && data.channel.subject_max_chars &&
+        message.subjectCount.state === "over";
+      return message.count.state === "over" || Boolean(subjectOver);
+    }
+
+    /* Counted on the template's and the reader's words only: labels are not the reader's. */
     function showCount(message) {
-      var result = countFor(data.channel, message.body);
+      var result = message.count;
       var text = countText(result, data.channel);
       var overall = result.state;
-      var subject = data.subject ? countSubject(data.channel, message.subject) : null;
+      var subject = message.subjectCount;
       if (subject && subject.limit !== null) {
         text += " · " + t("message_count_subject", { used: subject.used, limit: subject.limit });
         overall = worst(overall, subject.state);
@@ -706,14 +724,7 @@
     }
 
     function showWarnings(message) {
-      var missing = data.fields.filter(function (field) {
-        return field.required && isBlank(message.values[field.name]);
-      }).map(function (field) { return field.name; });
-      var found = evaluateChecks(data.checks, message.body, {
-        channel: data.channel.name,
-        relationship: data.relationship,
-        kind: data.kind,
-        missing: missing,
+      var found = adviseMessage(data, message.values, {
         today: localToday(),
         follow_up_date: dateInput && dateInput.value ? dateInput.value : null,
       });
@@ -758,6 +769,7 @@
     }
 
     function update(persist) {
+      pending = null;
       var message = texts();
       preview.textContent = message.body;
       if (subjectNode) subjectNode.textContent = message.subject;
@@ -786,6 +798,39 @@
       statusNode.textContent = text;
     }
 
+    /* Copy, email and reminder with blanks left or over the limit ask first: the first press
+     * says what is wrong in the live region, a second press of the same action on the same
+     * text goes ahead. Returns true when the action may go ahead. */
+    var pending = null;
+
+    function problemsOf(message, part) {
+      var labels = blanksLeft(part === "subject" ? { values: message.values, body: "", subject: message.subject } : message);
+      var problems = [];
+      if (labels.length) problems.push(t("message_blanks_left", { labels: labels.join(", ") }));
+      if (part !== "subject" && overLimit(message)) {
+        problems.push(t("message_over_limit", { channel: data.channel.label }));
+      }
+      return problems;
+    }
+
+    function mayGoAhead(action, message, part) {
+      var problems = problemsOf(message, part);
+      if (!problems.length) return true;
+      var signature = action + "\u0000" + message.body + "\u0000" + message.subject;
+      if (pending === signature) {
+        pending = null;
+        return true;
+      }
+      pending = signature;
+      say(problems.join(" ") + " " + t("message_confirm_" + action));
+      return false;
+    }
+
+    function afterward(action, message, part, done) {
+      var problems = problemsOf(message, part);
+      say(problems.length ? t("message_done_anyway_" + action, { problems: problems.join(" ") }) : done);
+    }
+
     function selectPreview() {
       var range = document.createRange();
       range.selectNodeContents(preview);
@@ -795,11 +840,17 @@
       say(t("message_copy_fallback"));
     }
 
-    function copy() {
-      var text = texts().body;
+    function copy(part) {
+      var message = texts();
+      var action = part === "subject" ? "copy_subject" : "copy";
+      if (!mayGoAhead(action, message, part)) return;
+      var text = part === "subject" ? message.subject : message.body;
+      var done = t(part === "subject" ? "message_subject_copied" : "message_copied");
       if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
-        navigator.clipboard.writeText(text).then(function () { say(t("message_copied")); }, selectPreview);
-      } else {
+        navigator.clipboard.writeText(text).then(function () {
+          afterward(action, message, part, done);
+        }, part === "subject" ? function () { say(t("message_copy_fallback")); } : selectPreview);
+      } else if (part !== "subject") {
         selectPreview();
       }
     }
@@ -807,6 +858,7 @@
     function remind() {
       var date = dateInput && parseDate(dateInput.value) !== null ? dateInput.value : defaultDate();
       var message = texts();
+      if (!mayGoAhead("remind", message)) return;
       var page = /^https?:$/.test(window.location.protocol) ? "\n\n" + window.location.href : "";
       var uid = window.crypto && typeof window.crypto.randomUUID === "function"
         ? window.crypto.randomUUID()
@@ -827,7 +879,7 @@
       link.click();
       document.body.removeChild(link);
       window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-      say(t("message_reminder_saved", { file: file }));
+      afterward("remind", message, "body", t("message_reminder_saved", { file: file }));
     }
 
     function forget() {
@@ -848,8 +900,13 @@
       var button = event.target.closest("[data-playbook-action]");
       if (!button || !root.contains(button)) return;
       var action = button.getAttribute("data-playbook-action");
-      if (action === "copy") copy();
-      else if (action === "remind") remind();
+      if (action === "copy") copy("body");
+      else if (action === "copy-subject") copy("subject");
+      else if (action === "email") {
+        var message = texts();
+        if (!mayGoAhead("email", message)) event.preventDefault();
+        else afterward("email", message, "body", "");
+      } else if (action === "remind") remind();
       else if (action === "forget") forget();
     });
     if (reloaders) reloaders.set(root, load);
