@@ -685,12 +685,12 @@
       return message;
     }
 
-    /* The labels of the blanks still showing in the message (or in its subject). */
-    function blanksLeft(message) {
+    /* The labels of the blanks still showing in the part sent: "body", "subject" or "all". */
+    function blanksLeft(message, part) {
+      var text = part === "subject" ? message.subject
+        : part === "all" ? message.subject + "\n" + message.body : message.body;
       return data.fields.filter(function (field) {
-        if (!isBlank(message.values[field.name])) return false;
-        var shown = "[" + field.label + "]";
-        return message.body.indexOf(shown) >= 0 || message.subject.indexOf(shown) >= 0;
+        return isBlank(message.values[field.name]) && text.indexOf("[" + field.label + "]") >= 0;
       }).map(function (field) { return field.label; });
     }
 
@@ -804,7 +804,7 @@
     var pending = null;
 
     function problemsOf(message, part) {
-      var labels = blanksLeft(part === "subject" ? { values: message.values, body: "", subject: message.subject } : message);
+      var labels = blanksLeft(message, part);
       var problems = [];
       if (labels.length) problems.push(t("message_blanks_left", { labels: labels.join(", ") }));
       if (part !== "subject" && overLimit(message)) {
@@ -858,7 +858,7 @@
     function remind() {
       var date = dateInput && parseDate(dateInput.value) !== null ? dateInput.value : defaultDate();
       var message = texts();
-      if (!mayGoAhead("remind", message)) return;
+      if (!mayGoAhead("remind", message, "body")) return;
       var page = /^https?:$/.test(window.location.protocol) ? "\n\n" + window.location.href : "";
       var uid = window.crypto && typeof window.crypto.randomUUID === "function"
         ? window.crypto.randomUUID()
@@ -904,8 +904,8 @@
       else if (action === "copy-subject") copy("subject");
       else if (action === "email") {
         var message = texts();
-        if (!mayGoAhead("email", message)) event.preventDefault();
-        else afterward("email", message, "body", "");
+        if (!mayGoAhead("email", message, "all")) event.preventDefault();
+        else afterward("email", message, "all", "");
       } else if (action === "remind") remind();
       else if (action === "forget") forget();
     });
