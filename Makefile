@@ -24,7 +24,7 @@ lint: $(VENV)/.test
 
 $(VENV)/.runtime: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --editable .
+	$(BIN)/python -m pip install --quiet --editable '.[pdf,material]'
 	touch $@
 
 $(VENV)/.test: $(VENV)/.runtime

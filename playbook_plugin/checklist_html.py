@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from html import escape
@@ -13,8 +12,6 @@ from markdown.serializers import to_html_string
 
 from playbook_plugin.checklists import PHASES, Checklist, ChecklistItem
 from playbook_plugin.strings import format_string
-
-CONFIG_MARKER = "data-playbook-config"
 
 
 @lru_cache(maxsize=1)
@@ -170,13 +167,3 @@ def phase_label(strings: Mapping[str, str], phase: str) -> str:
 
 def in_phase_order(checklists: Iterable[Checklist]) -> list[Checklist]:
     return sorted(checklists, key=lambda checklist: (PHASES.index(checklist.phase), checklist.id))
-
-
-def config_script(namespace: str, strings: Mapping[str, str]) -> str:
-    """Per-page settings for the browser layer: the storage namespace and the strings.
-
-    An attribute, not a JSON ``<script>``: Material's instant navigation re-runs every script
-    of the new page as JavaScript, dropping its type, so a JSON script never reaches us.
-    """
-    payload = json.dumps({"namespace": namespace, "strings": dict(strings)}, ensure_ascii=False)
-    return f'<div hidden {CONFIG_MARKER}="{escape(payload, quote=True)}"></div>'

@@ -15,22 +15,27 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
-from playbook_plugin.checklist_html import CONFIG_MARKER, config_script, render_checklist
+from playbook_plugin.checklist_html import render_checklist
 from playbook_plugin.checklists import Checklist, load_checklists
+from playbook_plugin.contract import ATTRIBUTES, default_namespace
 from playbook_plugin.errors import SourceError, SourceErrors
-from playbook_plugin.message_html import render_message_html
+from playbook_plugin.message_html import applicable_checks, render_message_html
 from playbook_plugin.messages import (
     MessageSettings,
     MessageTemplate,
     build_settings,
     parse_message,
 )
+from playbook_plugin.page_data import PAGE_MARKER, page_data_block
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.tasklists import TaskListTreeprocessor
 
-WIDGET_MARKERS = ("data-playbook-checklist", "data-playbook-message", "data-playbook-data")
+WIDGET_MARKERS = tuple(
+    ATTRIBUTES[name] for name in ("checklist", "message", "data_panel", "summary")
+)
 
 
 @dataclass
@@ -38,6 +43,8 @@ class PageState:
     """What the extension knows about the page being rendered; the plugin keeps it current."""
 
     page_key: str = ""
+    legacy_page_key: str = ""
+    """The key earlier releases gave this page's task lists, whose ticks the browser adopts."""
     source_path: str = "<page>"
     checklist_href: Callable[[str], str | None] = field(default=lambda _checklist_id: None)
     resolve_link: Callable[[str], str] = field(default=lambda link: link)
@@ -45,10 +52,16 @@ class PageState:
 
 
 class _PageRender:
-    """Per-conversion state: numbering widgets so every input id on a page is unique."""
+    """Per-conversion state: numbering widgets so every input id on a page is unique, and the
+    advice checks the page's generators use (written once, in the page's data block)."""
 
     def __init__(self) -> None:
         self.widgets = 0
+        self.checks: dict[str, dict[str, Any]] = {}
+
+    def reset(self) -> None:
+        self.widgets = 0
+        self.checks = {}
 
     def next_widget_number(self) -> int:
         self.widgets += 1
@@ -67,9 +80,10 @@ class PlaybookExtension(Extension):
     ) -> None:
         self.config = {
             "checklists_dir": ["checklists", "Folder of checklist files (<id>.md)"],
-            "namespace": ["playbook", "Prefix for the reader's data in localStorage"],
+            "namespace": ["", "Prefix for the reader's data; empty: a slug of site_name"],
+            "site_name": ["", "The site's name, which the namespace defaults to a slug of"],
             "strings": [{}, "Overrides for the reader-facing strings"],
-            "page_key": ["", "Key of this page's task lists; empty: the page's URL path"],
+            "page_key": ["", "Key of this page's task lists; empty: from the page's URL"],
             "channels": [{}, "Channels to add or override"],
             "checks": [[], "Advice checks to add, change or switch off"],
             "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
@@ -90,6 +104,11 @@ class PlaybookExtension(Extension):
             except SourceErrors as errors:
                 raise SuperFencesException(str(errors)) from None
         return self._checklists
+
+    @property
+    def namespace(self) -> str:
+        """The same namespace the plugin gives the same site (``contract.default_namespace``)."""
+        return self.getConfig("namespace") or default_namespace(self.getConfig("site_name"))
 
     @property
     def strings(self) -> dict[str, str]:
@@ -122,7 +141,7 @@ class PlaybookExtension(Extension):
         )
         superfences.extend_super_fences(
             "message",
-            lambda **fence: self._format_message(fence),
+            lambda **fence: self._format_message(fence, render),
             lambda *_args: True,
             lambda _md: None,
         )
@@ -130,14 +149,16 @@ class PlaybookExtension(Extension):
             TaskListTreeprocessor(
                 md,
                 page_key=lambda: self.page.page_key,
+                legacy_key=lambda: self.page.legacy_page_key,
                 strings=strings,
                 next_widget_number=render.next_widget_number,
             ),
             "playbook_tasklists",
             30,
         )
+        md.preprocessors.register(_ResetPreprocessor(md, render), "playbook_reset", 1000)
         md.postprocessors.register(
-            _ConfigPostprocessor(md, self.getConfig("namespace"), strings, render),
+            _PageDataPostprocessor(md, self.namespace, strings, render),
             "playbook_config",
             5,
         )
@@ -160,7 +181,7 @@ class PlaybookExtension(Extension):
             href=self.page.checklist_href(checklist_id),
         )
 
-    def _format_message(self, fence: dict[str, Any]) -> str:
+    def _format_message(self, fence: dict[str, Any], render: _PageRender) -> str:
         settings = replace(self.messages, resolve_link=self.page.resolve_link)
         template = self._templates.get(fence["src"])
         if template is None:
@@ -170,6 +191,8 @@ class PlaybookExtension(Extension):
                 )
             except SourceError as error:
                 raise SuperFencesException(str(error)) from None
+        for check in applicable_checks(template, settings):
+            render.checks.setdefault(check["key"], check)
         return render_message_html(template, settings)
 
 
@@ -192,21 +215,37 @@ def _superfences(md: Markdown) -> SuperFencesCodeExtension:
     return _superfences(md)
 
 
-class _ConfigPostprocessor(Postprocessor):
-    """Adds the browser settings once to a page that has a widget, and resets the numbering."""
+class _ResetPreprocessor(Preprocessor):
+    """Starts every conversion with a fresh page state."""
+
+    def __init__(self, md: Markdown, render: _PageRender) -> None:
+        super().__init__(md)
+        self.render = render
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.render.reset()
+        return lines
+
+
+class _PageDataPostprocessor(Postprocessor):
+    """Adds the page's data block once to a page that has a widget.
+
+    It also runs on bits of a page (``toc`` renders each heading through the postprocessors),
+    so the page state is reset when a conversion starts (``_ResetPreprocessor``), not here."""
 
     def __init__(
         self, md: Markdown, namespace: str, strings: Mapping[str, str], render: _PageRender
     ) -> None:
         super().__init__(md)
-        self.script = config_script(namespace, strings)
+        self.namespace = namespace
+        self.strings = strings
         self.render = render
 
     def run(self, text: str) -> str:
-        self.render.widgets = 0
-        if CONFIG_MARKER in text or not any(marker in text for marker in WIDGET_MARKERS):
+        block = page_data_block(self.namespace, self.strings, self.render.checks.values())
+        if PAGE_MARKER in text or not any(marker in text for marker in WIDGET_MARKERS):
             return text
-        return f"{text}\n{self.script}"
+        return f"{text}\n{block}"
 
 
 def makeExtension(**kwargs: Any) -> PlaybookExtension:  # noqa: N802 (Python-Markdown's name)

@@ -3,28 +3,65 @@
 Without JavaScript (and in print) the widget is the title, the channel and the message with
 every field blank (``[Label]``). ``playbook-messages.js`` unhides the form, the counter and
 the actions, and re-renders the preview from the JSON data as the reader types.
+
+The data travels in an attribute, never in a ``<script>``: Material's instant navigation
+re-inserts a page's scripts with only their text, dropping their type and attributes. The
+advice checks are not in it: the page's data block holds them once (``applicable_checks``),
+and each generator names the ones that apply to it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from html import escape
 from typing import Any
 
+from playbook_plugin.advice import Check
+from playbook_plugin.contract import ATTRIBUTES
 from playbook_plugin.messages import MessageSettings, MessageTemplate
 from playbook_plugin.print_html import message_print_html
 from playbook_plugin.strings import format_string
 from playbook_plugin.template_subset import render_text
 
-__all__ = ["message_data", "render_message_html"]
+__all__ = ["applicable_checks", "message_data", "render_message_html"]
 
 LONG_EXAMPLE = 60
 """A field whose example is longer than this gets a text area instead of a line."""
 
 
-def message_data(template: MessageTemplate, settings: MessageSettings) -> dict[str, Any]:
-    """What the browser needs: the compiled templates, channel, fields and checks."""
+def _checks_for(template: MessageTemplate) -> list[Check]:
+    """This template's checks (the site's, its own ``checks:``, its language's) that apply."""
     context = template.context()
+    return [
+        check
+        for check in template.checks
+        if check.applies.matches(context.channel, context.relationship, context.kind)
+    ]
+
+
+def _check_key(check: Check, settings: MessageSettings) -> str:
+    """The check's id when it is the site's own; a template's variant (its own thresholds,
+    another language's words) gets a key of its own, so the page block can hold both."""
+    if check in settings.checks:
+        return check.id
+    digest = hashlib.sha1(repr(check.to_json()).encode("utf-8")).hexdigest()[:8]
+    return f"{check.id}~{digest}"
+
+
+def applicable_checks(template: MessageTemplate, settings: MessageSettings) -> list[dict[str, Any]]:
+    """The advice checks that apply to this template, with links from this page.
+
+    Each has a ``key``, the name the generator's data uses for it (see :func:`_check_key`).
+    """
+    return [
+        {**check.to_json(settings.resolve_link), "key": _check_key(check, settings)}
+        for check in _checks_for(template)
+    ]
+
+
+def message_data(template: MessageTemplate, settings: MessageSettings) -> dict[str, Any]:
+    """What the browser needs: the compiled templates, channel, fields and the checks' ids."""
     return {
         "id": template.id,
         "title": template.title,
@@ -39,18 +76,13 @@ def message_data(template: MessageTemplate, settings: MessageSettings) -> dict[s
             for field in template.fields
         ],
         "labels": template.labels,
-        "checks": [
-            check.to_json(settings.resolve_link)
-            for check in template.checks
-            if check.applies.matches(context.channel, context.relationship, context.kind)
-        ],
+        "checks": [_check_key(check, settings) for check in _checks_for(template)],
     }
 
 
-def _json_script(data: dict[str, Any]) -> str:
+def _data_attribute(data: dict[str, Any]) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" data-playbook-message-data>{payload}</script>'
+    return f'{ATTRIBUTES["message_data"]}="{escape(payload, quote=True)}"'
 
 
 def _field_html(base: str, template: MessageTemplate, settings: MessageSettings) -> list[str]:
@@ -91,7 +123,7 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
     parts = [
         f'<div class="playbook-message" data-playbook-message="{escape(template.id)}" '
         f'data-playbook-channel="{escape(channel.name)}" role="group" '
-        f'aria-labelledby="{base}-title">',
+        f'aria-labelledby="{base}-title" {_data_attribute(message_data(template, settings))}>',
         f'<p class="playbook-message__title" id="{base}-title">{escape(template.title)}</p>',
         '<p class="playbook-message__channel">'
         f"{escape(format_string(strings, 'message_channel', channel=channel.label))}"
@@ -152,7 +184,6 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
         "</div>",
         '<p class="playbook-message__status" data-playbook-message-status role="status"></p>',
         message_print_html(template, settings),
-        _json_script(message_data(template, settings)),
         "</div>",
     ]
     return "\n".join(parts)

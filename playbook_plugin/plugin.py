@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -16,7 +17,9 @@ from mkdocs.utils import get_build_datetime
 
 from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
+from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
 from playbook_plugin.errors import SourceErrors
+from playbook_plugin.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.messages import MessageTemplate
 from playbook_plugin.offline import IFRAME_WORKER_SHIM, localise_polyfills
@@ -36,15 +39,17 @@ from playbook_plugin.print_html import (
     PrintSite,
     decorate_page,
 )
-from playbook_plugin.slugs import slugify
 from playbook_plugin.sources import load_playbook
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.theme_fixes import name_search_dialog
+from playbook_plugin.third_party import foreign_loads, how_to_fix
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-SCRIPTS = ("javascripts/playbook.js", "javascripts/playbook-messages.js")
+CORE_SCRIPT = "javascripts/core.js"
+"""The one script every page loads; it loads each feature's script where a page needs it."""
+FEATURE_SCRIPTS = tuple(f"javascripts/{feature['script']}" for feature in FEATURES.values())
 STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
 SITE_ASSETS = "assets/playbook"
 
@@ -59,8 +64,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        pdf = self.config.pdf
-        self.make_pdfs = pdf if pdf is not None else self.command != "serve"
+        self.make_pdfs = self._pdfs_wanted()
         self.kinds: dict[str, tuple[PageKind, str]] = {}
         self.print_site: PrintSite | None = None
         self.nav: Navigation | None = None
@@ -73,7 +77,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
         self.files: Files | None = None
-        namespace = self.config.namespace or slugify(config.site_name) or "playbook"
+        self.theme_checked = False
+        self.shield = Shield()
+        namespace = self.config.namespace or default_namespace(config.site_name)
         config.markdown_extensions = [
             extension
             for extension in config.markdown_extensions
@@ -90,8 +96,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         )
         _add_once(config.extra_css, [f"{SITE_ASSETS}/{name}" for name in STYLESHEETS])
-        _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{name}" for name in SCRIPTS])
+        _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{CORE_SCRIPT}"])
         return config
+
+    def _pdfs_wanted(self) -> bool:
+        """PDFs on ``pdf: true``, or by default on build; never without WeasyPrint installed."""
+        asked = self.config.pdf
+        wanted = asked if asked is not None else self.command != "serve"
+        if wanted and importlib.util.find_spec("weasyprint") is None:
+            install = "pip install 'networking-playbook[pdf]'"
+            if asked:
+                raise PluginError(f"playbook: `pdf: true` needs WeasyPrint: {install}")
+            log.info("PDF downloads left out: WeasyPrint is not installed (%s)", install)
+            return False
+        return wanted
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -139,7 +157,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
-        assets = [*SCRIPTS, *STYLESHEETS]
+        assets = [CORE_SCRIPT, *FEATURE_SCRIPTS, *STYLESHEETS]
         polyfills, needs_shim = localise_polyfills(
             config.extra.get("polyfills") or [], f"{SITE_ASSETS}/{IFRAME_WORKER_SHIM}"
         )
@@ -160,18 +178,37 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         return files
 
-    def on_page_markdown(
+    @event_priority(100)  # first: before a plugin that renders pages as Jinja (macros)
+    def _cover_own_syntax(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or not renders_pages_as_jinja(config.plugins):
+            return None
+        self.shield = Shield()
+        return self.shield.cover(markdown)
+
+    @event_priority(-100)  # last: once every other plugin has seen the page
+    def _uncover_own_syntax(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        shield, self.shield = self.shield, Shield()
+        return shield.uncover(markdown)
+
+    def _set_up_page(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled:
             return None
-        self.page.page_key = page.file.src_uri.removesuffix(".md")
+        self.page.page_key = page_key(page.file.src_uri)
+        self.page.legacy_page_key = legacy_page_key(page.file.src_uri)
         self.page.source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         self.page.checklist_href = lambda checklist_id: self._url(
             checklist_page_path(checklist_id), page
         )
         self.page.resolve_link = lambda link: self._link(link, page)
         return None
+
+    on_page_markdown = CombinedEvent(_cover_own_syntax, _set_up_page, _uncover_own_syntax)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -188,7 +225,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return name_search_dialog(output) if self.config.enabled else None
+        if not self.config.enabled:
+            return None
+        if not self.theme_checked:
+            self.theme_checked = True
+            self._warn_foreign_loads(output.replace(page.content or "", ""), config)
+        return name_search_dialog(output)
+
+    def _warn_foreign_loads(self, page_frame: str, config: MkDocsConfig) -> None:
+        """Once a build: the theme or an extra asset fetches from another host."""
+        for url in foreign_loads(page_frame, config.site_url or ""):
+            log.warning(
+                "the theme or an extra asset loads %s from another host, so readers' pages "
+                "are no longer private: %s",
+                url,
+                how_to_fix(url),
+            )
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

@@ -42,6 +42,27 @@ DEFAULT_STRINGS: dict[str, str] = {
         "Use the file’s version for them? (Cancel keeps this browser’s.)"
     ),
     "import_invalid": "That file is not a Networking Playbook export.",
+    "import_newer": (
+        "That file was saved by a newer version of the playbook (format {version}); "
+        "this site reads format {supported}. Nothing was imported."
+    ),
+    "import_other_site": (
+        "That file holds the data of another site (“{namespace}”), not this one "
+        "(“{site}”). Nothing was imported."
+    ),
+    "import_too_large": "That file is larger than {size}, too large to be an export of this "
+    "site. Nothing was imported.",
+    "import_unreadable": "That file could not be read. Nothing was imported.",
+    "import_refused": "Left out {count} entries this site cannot use: {list}.",
+    "import_refused_entry": "“{key}” ({reason})",
+    "import_refused_key_empty": "no name",
+    "import_refused_key_kind": "not a checklist, task list or message draft",
+    "import_refused_key_name": "a name this site never uses",
+    "import_refused_shape": "not saved in the form this site reads",
+    "data_repaired": (
+        "Part of what this site saved in this browser could not be read, so it was left out; "
+        "everything else is as you left it."
+    ),
     "storage_unavailable": (
         "This browser is not letting the site save anything, so your progress will last "
         "only until you close the page."

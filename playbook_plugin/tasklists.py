@@ -23,11 +23,13 @@ class TaskListTreeprocessor(Treeprocessor):
         md: Markdown,
         *,
         page_key: Callable[[], str],
+        legacy_key: Callable[[], str] = lambda: "",
         strings: Mapping[str, str],
         next_widget_number: Callable[[], int],
     ) -> None:
         super().__init__(md)
         self.page_key = page_key
+        self.legacy_key = legacy_key
         self.strings = strings
         self.next_widget_number = next_widget_number
 
@@ -104,6 +106,9 @@ class TaskListTreeprocessor(Treeprocessor):
         )
         if not key:
             wrapper.set("data-playbook-page-auto", "")
+        legacy = self.legacy_key()
+        if legacy and legacy != key:
+            wrapper.set("data-playbook-legacy-key", f"page:{legacy}")
         index = list(parent).index(task_list)
         parent.remove(task_list)
         wrapper.tail, task_list.tail = task_list.tail, None

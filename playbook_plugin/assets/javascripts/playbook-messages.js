@@ -2,8 +2,8 @@
  * A classic script (module scripts do not load from file://), no libraries, no eval.
  * The pure functions below mirror the Python side (template_subset.render_text,
  * channels.count_for, advice.evaluate); tests/ holds both to shared vectors. Under Node they
- * are exported for those tests; in a browser every [data-playbook-message] is set up on each
- * page, through window.Playbook (playbook.js) when it is there.
+ * are exported for those tests; in a browser core.js loads this script on pages with a
+ * generator, and sets every [data-playbook-message] up on each page.
  * Whatever the reader types is only ever written with textContent, value or setAttribute. */
 (function () {
   "use strict";
@@ -590,44 +590,20 @@
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof window === "undefined" || typeof document === "undefined") return;
 
-  /* The page ------------------------------------------------------------------------- */
+  /* The page: a feature of the browser core (core.js), which loads this script on pages with
+   * a generator and gives it the page's settings, strings, advice checks and the one store. */
 
-  var memoryStore = {};
-  var fallbackStore = {
-    get: function (key) { return hasOwn.call(memoryStore, key) ? memoryStore[key] : null; },
-    set: function (key, value) { memoryStore[key] = value; },
-    remove: function (key) { delete memoryStore[key]; },
-  };
+  var core = null;
   var reloaders = typeof WeakMap === "function" ? new WeakMap() : null;
+  /* The latest date whose day after still has four digits in a calendar file. */
+  var LAST_DATE = "9999-12-30";
 
   function store() {
-    return window.Playbook && window.Playbook.store ? window.Playbook.store : fallbackStore;
-  }
-
-  var pageConfig = { node: null, strings: {} };
-
-  /* Without playbook.js, read the strings from the page's settings ourselves. */
-  function pageStrings() {
-    var node = document.querySelector("[data-playbook-config]");
-    if (node !== pageConfig.node) {
-      pageConfig.node = node;
-      try {
-        pageConfig.strings = (node && JSON.parse(node.getAttribute("data-playbook-config")).strings) || {};
-      } catch (error) {
-        pageConfig.strings = {};
-      }
-    }
-    return pageConfig.strings;
+    return core.store;
   }
 
   function t(key, values) {
-    if (window.Playbook && typeof window.Playbook.t === "function") return window.Playbook.t(key, values);
-    var strings = pageStrings();
-    var text = hasOwn.call(strings, key) ? strings[key] : key;
-    Object.keys(values || {}).forEach(function (name) {
-      text = text.split("{" + name + "}").join(String(values[name]));
-    });
-    return text;
+    return core.t(key, values);
   }
 
   function countText(result, channel) {
@@ -641,14 +617,15 @@
 
   function setUpMessage(root) {
     if (root.hasAttribute("data-playbook-ready")) return;
-    var dataNode = root.querySelector("script[data-playbook-message-data]");
-    if (!dataNode) return;
     var data;
     try {
-      data = JSON.parse(dataNode.textContent);
+      data = JSON.parse(root.getAttribute("data-playbook-message-data"));
     } catch (error) {
       return;
     }
+    if (!data) return;
+    /* The page's block holds the site's advice checks once; this generator names its own. */
+    data.checks = (data.checks || []).map(core.check).filter(Boolean);
     root.setAttribute("data-playbook-ready", "");
 
     var key = "message:" + data.id;
@@ -667,11 +644,13 @@
       .forEach(function (node) { node.hidden = false; });
 
     function defaultDate() {
-      return data.follow_up ? addDuration(localToday(), data.follow_up) : "";
+      return data.follow_up ? clampDate(addDuration(localToday(), data.follow_up)) : "";
     }
 
+    if (dateInput) dateInput.setAttribute("max", LAST_DATE);
+
     function values() {
-      var result = {};
+      var result = core.dictionary();
       inputs.forEach(function (input) { result[input.getAttribute("data-playbook-field")] = input.value; });
       return result;
     }
@@ -788,7 +767,8 @@
         input.value = hasOwn.call(saved, name) && typeof saved[name] === "string" ? saved[name] : "";
       });
       if (dateInput) {
-        var fresh = typeof draft.date === "string" && parseDate(draft.date) !== null && draft.date >= localToday();
+        var fresh = typeof draft.date === "string" && parseDate(draft.date) !== null &&
+        draft.date >= localToday() && draft.date <= LAST_DATE;
         dateInput.value = fresh ? draft.date : defaultDate();
       }
       update(false);
@@ -856,7 +836,7 @@
     }
 
     function remind() {
-      var date = dateInput && parseDate(dateInput.value) !== null ? dateInput.value : defaultDate();
+      var date = dateInput && parseDate(dateInput.value) !== null ? clampDate(dateInput.value) : defaultDate();
       var message = texts();
       if (!mayGoAhead("remind", message, "body")) return;
       var page = /^https?:$/.test(window.location.protocol) ? "\n\n" + window.location.href : "";
@@ -913,24 +893,36 @@
     load();
   }
 
+  function clampDate(date) {
+    return date > LAST_DATE ? LAST_DATE : date;
+  }
+
   function setUpAll(root) {
     (root || document).querySelectorAll("[data-playbook-message]").forEach(setUpMessage);
   }
 
-  /* Another tab, or an import, changed the saved drafts. */
-  document.addEventListener("playbook:datachange", function () {
-    if (!reloaders) return;
-    document.querySelectorAll("[data-playbook-message][data-playbook-ready]").forEach(function (root) {
-      var reload = reloaders.get(root);
-      if (reload) reload();
+  function listen() {
+    /* Another tab, or an import, changed the saved drafts. */
+    document.addEventListener("playbook:datachange", function () {
+      if (!reloaders) return;
+      document.querySelectorAll("[data-playbook-message][data-playbook-ready]").forEach(function (root) {
+        var reload = reloaders.get(root);
+        if (reload) reload();
+      });
     });
-  });
-
-  function start() {
-    if (window.Playbook && typeof window.Playbook.onPage === "function") window.Playbook.onPage(setUpAll);
-    else setUpAll(document);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-  else start();
+  function start(found) {
+    if (core || found.registered("messages")) return; /* this script ran twice */
+    core = found;
+    found.register("messages", { setUp: setUpAll });
+    listen();
+  }
+
+  /* The core may not be there yet (this script listed before it): it picks us up. */
+  if (window.Playbook && window.Playbook.register) {
+    start(window.Playbook);
+  } else {
+    (window.playbookPending = window.playbookPending || []).push(start);
+  }
 })();

@@ -1,128 +1,20 @@
-/* Networking Playbook: the reader's ticks, kept in this browser only.
- * A classic script (module scripts do not load from file://). It runs on every page,
- * including each page Material's instant navigation swaps in, and exposes
- * window.Playbook for the other playbook scripts: onPage, store, t. */
+/* Networking Playbook, feature "checklists": the reader's ticks, the overview's progress and
+ * the data panel (export, import, erase), kept in this browser only.
+ * A classic script that core.js loads on pages that have one of these widgets; it registers
+ * with the core (window.Playbook), which sets it up on every page from then on. */
 (function () {
   "use strict";
 
-  var PREFIX = "playbook:";
-  var settings = { namespace: "playbook", strings: {} };
-  var pageHandlers = [];
-  var pageReady = false;
-
-  /* Settings and strings ------------------------------------------------ */
-
-  function readSettings() {
-    var node = document.querySelector("[data-playbook-config]");
-    if (!node) return;
-    try {
-      var parsed = JSON.parse(node.getAttribute("data-playbook-config"));
-      settings.namespace = parsed.namespace || settings.namespace;
-      settings.strings = parsed.strings || settings.strings;
-    } catch (error) {
-      /* Keep the previous page's settings. */
-    }
-  }
+  var core = null;
+  var store = null;
+  var hasOwn = Object.prototype.hasOwnProperty;
 
   function t(key, values) {
-    var text = Object.prototype.hasOwnProperty.call(settings.strings, key)
-      ? settings.strings[key]
-      : key;
-    Object.keys(values || {}).forEach(function (name) {
-      text = text.split("{" + name + "}").join(String(values[name]));
-    });
-    return text;
-  }
-
-  /* Storage: localStorage under playbook:<namespace>:, and memory for whatever it refuses.
-   * Refused (disabled, full, missing), the page keeps working and says so once a session. */
-
-  var memory = {};
-  var storageWorks = true;
-  var storageWarningShown = false;
-
-  function fullKey(key) {
-    return PREFIX + settings.namespace + ":" + key;
-  }
-
-  function storageFailed() {
-    storageWorks = false;
-    if (storageWarningShown) return;
-    var anchor = document.querySelector("[data-playbook-checklist], [data-playbook-message], [data-playbook-data]");
-    if (!anchor) return;
-    storageWarningShown = true;
-    var notice = document.createElement("p");
-    notice.className = "playbook-notice";
-    notice.setAttribute("role", "status");
-    notice.setAttribute("data-playbook-storage-notice", "");
-    anchor.parentNode.insertBefore(notice, anchor);
-    /* A live region announces what changes in it, not itself: fill it once it is there. */
-    window.setTimeout(function () { notice.textContent = t("storage_unavailable"); }, 100);
-  }
-
-  /* What this page wrote to memory wins; else what the browser had saved, if it can read it. */
-  function readRaw(key) {
-    key = fullKey(key);
-    if (Object.prototype.hasOwnProperty.call(memory, key)) return memory[key];
-    try {
-      return window.localStorage.getItem(key);
-    } catch (error) {
-      storageFailed();
-      return null;
-    }
+    return core.t(key, values);
   }
 
   function get(key) {
-    var raw = readRaw(key);
-    if (raw === null) return null;
-    try {
-      return JSON.parse(raw);
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function set(key, value) {
-    var raw = JSON.stringify(value);
-    if (storageWorks) {
-      try {
-        window.localStorage.setItem(fullKey(key), raw);
-        return;
-      } catch (error) {
-        storageFailed();
-      }
-    }
-    memory[fullKey(key)] = raw;
-  }
-
-  function remove(key) {
-    delete memory[fullKey(key)];
-    try {
-      window.localStorage.removeItem(fullKey(key));
-    } catch (error) {
-      storageFailed();
-    }
-  }
-
-  /** Every saved entry of this site, keyed without the namespace prefix. */
-  function entries() {
-    var prefix = fullKey("");
-    var result = {};
-    var keys = Object.keys(memory);
-    try {
-      for (var index = 0; index < window.localStorage.length; index++) {
-        keys.push(window.localStorage.key(index));
-      }
-    } catch (error) {
-      storageFailed();
-    }
-    keys.forEach(function (key) {
-      if (key && key.indexOf(prefix) === 0) {
-        var value = get(key.slice(prefix.length));
-        if (value !== null) result[key.slice(prefix.length)] = value;
-      }
-    });
-    return result;
+    return store.get(key);
   }
 
   /* Checklists ------------------------------------------------------------ */
@@ -180,18 +72,23 @@
     document.querySelectorAll("[data-playbook-summary]").forEach(showSummary);
   }
 
-  function pageKey() {
-    var path = window.location.pathname.replace(/index\.html$/, "").replace(/\.html$/, "/");
-    return path.replace(/^\/+|\/+$/g, "") || "index";
+  /* Ticks saved under the key a page had before the contract come along to its new key. */
+  function adoptLegacyTicks(widget) {
+    var legacy = "checklist:" + widget.getAttribute("data-playbook-legacy-key");
+    if (legacy === "checklist:null" || get(checklistKey(widget)) !== null) return;
+    var saved = get(legacy);
+    if (saved !== null) store.set(checklistKey(widget), saved);
   }
 
   function setUpChecklist(widget) {
     if (widget.hasAttribute("data-playbook-page-auto")) {
-      widget.setAttribute("data-playbook-checklist", "page:" + pageKey());
+      widget.setAttribute("data-playbook-checklist", "page:" + core.pageKey());
     }
+    adoptLegacyTicks(widget);
     var reset = widget.querySelector("[data-playbook-action=reset]");
     if (reset) reset.hidden = false;
     applyTicks(widget);
+    widget.setAttribute("data-playbook-ready", "");
   }
 
   function checklistTitle(widget) {
@@ -207,7 +104,7 @@
     saved.items = savedTicks(key);
     saved.items[input.getAttribute("data-playbook-item")] = input.checked;
     saved.updated = new Date().toISOString();
-    set(key, saved);
+    store.set(key, saved);
     refreshAll();
   }
 
@@ -220,7 +117,7 @@
       delete saved.items[input.getAttribute("data-playbook-item")];
     });
     saved.updated = new Date().toISOString();
-    set(key, saved);
+    store.set(key, saved);
     refreshAll();
     var first = itemInputs(widget)[0];
     if (first) first.focus();
@@ -228,18 +125,23 @@
 
   /* Export and import ------------------------------------------------------- */
 
-  var FORMAT = "networking-playbook";
-
   function status(panel, text) {
     var line = panel.querySelector("[data-playbook-data-status]");
     if (line) line.textContent = text;
   }
 
   function exportData(panel) {
-    var data = entries();
+    var data = store.entries();
+    var namespace = core.namespace();
     var today = new Date().toISOString().slice(0, 10);
-    var file = settings.namespace + "-" + today + ".json";
-    var payload = { format: FORMAT, version: 1, namespace: settings.namespace, exported: new Date().toISOString(), data: data };
+    var file = namespace + "-" + today + ".json";
+    var payload = {
+      format: core.contract.exportFormat,
+      version: core.contract.exportVersion,
+      namespace: namespace,
+      exported: new Date().toISOString(),
+      data: data,
+    };
     var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -251,11 +153,45 @@
     status(panel, t("export_done", { count: Object.keys(data).length, file: file }));
   }
 
-  function same(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
+  /** Why a whole file is refused, or null when its entries can be looked at one by one. */
+  function fileProblem(payload) {
+    var contract = core.contract;
+    if (!payload || typeof payload !== "object" || payload.format !== contract.exportFormat) {
+      return t("import_invalid");
+    }
+    if (typeof payload.version !== "number" || payload.version !== Math.floor(payload.version) ||
+        payload.version < 1) {
+      return t("import_invalid");
+    }
+    if (payload.version > contract.exportVersion) {
+      return t("import_newer", { version: payload.version, supported: contract.exportVersion });
+    }
+    if (typeof payload.namespace === "string" && payload.namespace !== core.namespace()) {
+      return t("import_other_site", { namespace: payload.namespace, site: core.namespace() });
+    }
+    if (payload.data === null || typeof payload.data !== "object" || Array.isArray(payload.data)) {
+      return t("import_invalid");
+    }
+    return null;
   }
 
-  /** Merge a file's entries into this browser's; differing values are only replaced if the reader agrees. */
+  function refusalReason(key, value) {
+    var problem = core.keyProblem(key);
+    if (problem !== null) return t("import_refused_" + problem);
+    return core.normalEntry(key, value) === null ? t("import_refused_shape") : null;
+  }
+
+  function refusedText(refused) {
+    if (!refused.length) return "";
+    var shown = refused.slice(0, 5).map(function (entry) {
+      return t("import_refused_entry", { key: entry[0], reason: entry[1] });
+    });
+    if (refused.length > shown.length) shown.push("…");
+    return " " + t("import_refused", { count: refused.length, list: shown.join("; ") });
+  }
+
+  /** Merge a file's entries into this browser's; differing values are only replaced if the
+   * reader agrees. Entries this site cannot read are left out, and the reader is told which. */
   function importData(panel, text) {
     var payload;
     try {
@@ -263,159 +199,147 @@
     } catch (error) {
       payload = null;
     }
-    if (!payload || payload.format !== FORMAT || typeof payload.data !== "object" || !payload.data) {
-      status(panel, t("import_invalid"));
+    var problem = fileProblem(payload);
+    if (problem !== null) {
+      status(panel, problem);
       return;
     }
     var additions = [];
     var conflicts = [];
+    var refused = [];
     Object.keys(payload.data).forEach(function (key) {
-      var incoming = payload.data[key];
+      var reason = refusalReason(key, payload.data[key]);
+      if (reason !== null) {
+        refused.push([key, reason]);
+        return;
+      }
+      var incoming = core.normalEntry(key, payload.data[key]);
       var current = get(key);
       if (current === null) {
         additions.push([key, incoming]);
-      } else if (key.indexOf("checklist:") === 0 && incoming && typeof incoming.items === "object") {
+      } else if (hasOwn.call(incoming, "items")) {
         var merged = JSON.parse(JSON.stringify(current));
-        merged.items = merged.items || {};
-        var replaced = JSON.parse(JSON.stringify(merged));
+        var replaced = JSON.parse(JSON.stringify(current));
         Object.keys(incoming.items).forEach(function (id) {
-          if (!Object.prototype.hasOwnProperty.call(merged.items, id)) {
+          if (!hasOwn.call(merged.items, id)) {
             merged.items[id] = incoming.items[id];
             replaced.items[id] = incoming.items[id];
           } else if (merged.items[id] !== incoming.items[id]) {
             replaced.items[id] = incoming.items[id];
           }
         });
-        if (!same(merged, current)) additions.push([key, merged]);
-        if (!same(replaced, merged)) conflicts.push([key, replaced]);
-      } else if (!same(current, incoming)) {
+        if (!core.same(merged, current)) additions.push([key, merged]);
+        if (!core.same(replaced, merged)) conflicts.push([key, replaced]);
+      } else if (!core.same(current, incoming)) {
         conflicts.push([key, incoming]);
       }
     });
     if (!additions.length && !conflicts.length) {
-      status(panel, t("import_nothing"));
+      status(panel, t("import_nothing") + refusedText(refused));
       return;
     }
-    additions.forEach(function (entry) { set(entry[0], entry[1]); });
-    var changed = additions.length;
+    var saved = 0;
+    additions.forEach(function (entry) { if (store.set(entry[0], entry[1])) saved += 1; });
     if (conflicts.length && window.confirm(t("import_conflicts", { count: conflicts.length }))) {
-      conflicts.forEach(function (entry) { set(entry[0], entry[1]); });
-      changed += conflicts.length;
+      conflicts.forEach(function (entry) { if (store.set(entry[0], entry[1])) saved += 1; });
     }
     refreshAll();
-    document.dispatchEvent(new CustomEvent("playbook:datachange"));
-    status(panel, t("import_done", { count: changed }));
+    core.changed();
+    status(panel, t("import_done", { count: saved }) + refusedText(refused));
+  }
+
+  function importFile(panel, file) {
+    var limit = core.contract.importLimitBytes;
+    if (file.size > limit) {
+      status(panel, t("import_too_large", { size: Math.round(limit / 1048576) + " MB" }));
+      return;
+    }
+    file.text().then(function (text) {
+      importData(panel, text);
+    }).catch(function () {
+      status(panel, t("import_unreadable"));
+    });
   }
 
   function eraseData(panel) {
     if (!window.confirm(t("erase_confirm"))) return;
-    var keys = Object.keys(entries());
-    keys.forEach(remove);
+    var count = store.eraseAll();
     refreshAll();
-    document.dispatchEvent(new CustomEvent("playbook:datachange"));
-    status(panel, t("erase_done", { count: keys.length }));
+    core.changed();
+    status(panel, t("erase_done", { count: count }));
   }
 
   function setUpDataPanel(panel) {
     var actions = panel.querySelector(".playbook-data__actions");
     if (actions) actions.hidden = false;
+    panel.setAttribute("data-playbook-ready", "");
+  }
+
+  function setUpSummary(summary) {
+    showSummary(summary);
+    summary.setAttribute("data-playbook-ready", "");
   }
 
   /* Wiring: document-level listeners once, widgets on every page -------------- */
 
-  document.addEventListener("change", function (event) {
-    var target = event.target;
-    if (target.matches && target.matches("[data-playbook-checklist] input[type=checkbox][data-playbook-item]")) {
-      onTick(target);
-    } else if (target.matches && target.matches("[data-playbook-import-file]")) {
-      var file = target.files && target.files[0];
-      var panel = target.closest("[data-playbook-data]");
-      if (!file || !panel) return;
-      file.text().then(function (text) {
-        importData(panel, text);
+  function listen() {
+    document.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target.matches && target.matches("[data-playbook-checklist] input[type=checkbox][data-playbook-item]")) {
+        onTick(target);
+      } else if (target.matches && target.matches("[data-playbook-import-file]")) {
+        var file = target.files && target.files[0];
+        var panel = target.closest("[data-playbook-data]");
+        /* Cleared at once, so the same file can be picked again whatever happens next. */
         target.value = "";
-      });
-    }
-  });
+        if (file && panel) importFile(panel, file);
+      }
+    });
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest("[data-playbook-action]") : null;
-    if (!button) return;
-    var action = button.getAttribute("data-playbook-action");
-    if (action === "reset") {
-      var widget = button.closest("[data-playbook-checklist]");
-      if (widget) onReset(widget);
-    } else if (action === "export") {
-      exportData(button.closest("[data-playbook-data]"));
-    } else if (action === "forget" && button.closest("[data-playbook-data]")) {
-      eraseData(button.closest("[data-playbook-data]"));
-    } else if (action === "print") {
-      window.print();
-    } else if (action === "import") {
-      var input = button.closest("[data-playbook-data]").querySelector("[data-playbook-import-file]");
-      if (input) input.click();
-    }
-  });
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("[data-playbook-action]") : null;
+      if (!button) return;
+      var action = button.getAttribute("data-playbook-action");
+      if (action === "reset") {
+        var widget = button.closest("[data-playbook-checklist]");
+        if (widget) onReset(widget);
+      } else if (action === "export") {
+        exportData(button.closest("[data-playbook-data]"));
+      } else if (action === "forget" && button.closest("[data-playbook-data]")) {
+        eraseData(button.closest("[data-playbook-data]"));
+      } else if (action === "print") {
+        window.print();
+      } else if (action === "import") {
+        var input = button.closest("[data-playbook-data]").querySelector("[data-playbook-import-file]");
+        if (input) input.click();
+      }
+    });
 
-  /* Another tab changed the reader's data: show it here too. */
-  window.addEventListener("storage", function (event) {
-    if (event.key === null || event.key.indexOf(fullKey("")) === 0) {
-      refreshAll();
-      document.dispatchEvent(new CustomEvent("playbook:datachange"));
-    }
-  });
+    /* Another tab, or an import, changed the reader's data. */
+    document.addEventListener("playbook:datachange", refreshAll);
+  }
 
   function setUpPage(root) {
     root.querySelectorAll("[data-playbook-checklist]").forEach(setUpChecklist);
-    root.querySelectorAll("[data-playbook-summary]").forEach(showSummary);
+    root.querySelectorAll("[data-playbook-summary]").forEach(setUpSummary);
     root.querySelectorAll("[data-playbook-data]").forEach(setUpDataPanel);
     root.querySelectorAll("[data-playbook-action=print]").forEach(function (button) {
       button.hidden = false;
     });
   }
 
-  function runPage() {
-    readSettings();
-    pageReady = true;
-    pageHandlers.forEach(function (handler) { handler(document); });
+  function start(found) {
+    if (core || found.registered("checklists")) return; /* this script ran twice */
+    core = found;
+    store = found.store;
+    found.register("checklists", { setUp: setUpPage });
+    listen();
   }
 
-  function onPage(handler) {
-    pageHandlers.push(handler);
-    if (pageReady) handler(document);
-  }
-
-  function whenReady(callback) {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", callback, { once: true });
-    } else {
-      callback();
-    }
-  }
-
-  window.Playbook = {
-    onPage: onPage,
-    store: { get: get, set: set, remove: remove, entries: entries },
-    t: t,
-  };
-  onPage(setUpPage);
-
-  /* Material's document$ replays the current page and emits on every instant
-   * navigation; from file:// with instant navigation on it completes without
-   * emitting; other themes have no document$ at all. */
-  var pages = window.document$;
-  if (pages && typeof pages.subscribe === "function") {
-    var emitted = false;
-    pages.subscribe({
-      next: function () {
-        emitted = true;
-        runPage();
-      },
-      complete: function () {
-        if (!emitted) whenReady(runPage);
-      },
-    });
+  /* The core may not be there yet (this script listed before it): it picks us up. */
+  if (window.Playbook && window.Playbook.register) {
+    start(window.Playbook);
   } else {
-    whenReady(runPage);
+    (window.playbookPending = window.playbookPending || []).push(start);
   }
 })();

@@ -1,0 +1,166 @@
+"""The contract between the build and the browser, stated once.
+
+The ``data-playbook-*`` attribute names, the shape of the reader's storage keys, the rule that
+turns a page into its key, the namespace default and the export file's format live here. The
+plugin and the Markdown extension import them; ``core.js`` carries a generated copy between
+its ``contract:begin`` and ``contract:end`` markers (``python -m playbook_plugin.contract``
+rewrites it), and a test fails when the copy drifts from this module.
+
+Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from playbook_plugin.slugs import slugify
+
+ATTRIBUTES: dict[str, str] = {
+    # The page-level data block: namespace, strings and the advice checks the page uses.
+    "page": "data-playbook-config",
+    # Checklists, embedded or on their own page, and task lists.
+    "checklist": "data-playbook-checklist",
+    "item": "data-playbook-item",
+    "progress": "data-playbook-progress",
+    "page_auto": "data-playbook-page-auto",
+    "legacy_key": "data-playbook-legacy-key",
+    # The overview's per-checklist progress.
+    "summary": "data-playbook-summary",
+    "summary_items": "data-playbook-items",
+    "summary_defaults": "data-playbook-defaults",
+    # The reader's data panel.
+    "data_panel": "data-playbook-data",
+    "data_status": "data-playbook-data-status",
+    "import_file": "data-playbook-import-file",
+    "storage_notice": "data-playbook-storage-notice",
+    "data_notice": "data-playbook-data-notice",
+    # Message generators.
+    "message": "data-playbook-message",
+    "message_data": "data-playbook-message-data",
+    "channel": "data-playbook-channel",
+    "form": "data-playbook-form",
+    "field": "data-playbook-field",
+    "preview": "data-playbook-preview",
+    "subject": "data-playbook-subject",
+    "count": "data-playbook-count",
+    "warnings": "data-playbook-warnings",
+    "warning": "data-playbook-warning",
+    "actions": "data-playbook-actions",
+    "message_status": "data-playbook-message-status",
+    "remind_date": "data-playbook-remind-date",
+    # Print: a blank to fill in by hand.
+    "blank": "data-playbook-blank",
+    # Shared by every widget.
+    "action": "data-playbook-action",
+    "ready": "data-playbook-ready",
+}
+"""Every ``data-playbook-*`` attribute the build writes and the browser reads."""
+
+STORAGE_PREFIX = "playbook"
+KEY_KINDS: dict[str, str] = {
+    "checklist": "checklist:{id}",
+    "page": "checklist:page:{key}",
+    "message": "message:{id}",
+}
+"""Keys under ``playbook:<namespace>:``: a checklist's ticks, the ticks of a page's task
+lists (a checklist named ``page:<page key>``), a message draft."""
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Checklist and message ids (``slugs.ID_PATTERN``)."""
+PAGE_KEY_PATTERN = r"^(?!.*(?:^|/)\.\.?(?:/|$))[^\x00-\x1f/][^\x00-\x1f]*$"
+"""A page key: a relative path with no ``.`` or ``..`` segment and no control character."""
+
+EXPORT_FORMAT = "networking-playbook"
+EXPORT_VERSION = 1
+IMPORT_LIMIT_BYTES = 5 * 1024 * 1024
+"""The largest export file the data panel reads."""
+
+DEFAULT_NAMESPACE = "playbook"
+"""The namespace of a site without a name (and of data saved before sites were named)."""
+
+# Features: one classic script each, loaded by core.js only on pages that have their widgets.
+FEATURES: dict[str, dict[str, str]] = {
+    "checklists": {
+        "script": "playbook.js",
+        "selector": "[data-playbook-checklist], [data-playbook-summary], "
+        "[data-playbook-data], [data-playbook-action=print]",
+    },
+    "messages": {"script": "playbook-messages.js", "selector": "[data-playbook-message]"},
+}
+
+_INDEX = re.compile(r"(?:^|/)(?:index|README)$", re.IGNORECASE)
+
+
+def default_namespace(site_name: str | None) -> str:
+    """Where a site keeps the reader's data when ``namespace`` is not set: a slug of its name.
+
+    Every site opened from ``file://`` shares one origin, so the name keeps sites apart.
+    """
+    return slugify(site_name or "") or DEFAULT_NAMESPACE
+
+
+def page_key(src_uri: str) -> str:
+    """The key of a page's task lists, from its path under ``docs/``.
+
+    ``index.md`` → ``index``; ``plays.md`` → ``plays``; ``guide/index.md`` → ``guide``.
+    It equals what the browser derives from the page's URL relative to the site root
+    (``pageKeyFromPath`` in ``core.js``), so hosts without the plugin agree with it.
+    """
+    path = src_uri.replace("\\", "/").removesuffix(".md")
+    if _INDEX.search(path):
+        path = _INDEX.sub("", path)
+    return path.strip("/") or "index"
+
+
+def legacy_page_key(src_uri: str) -> str:
+    """The key releases before the contract used: the source path without ``.md``."""
+    return src_uri.replace("\\", "/").removesuffix(".md")
+
+
+def storage_key(namespace: str, kind: str, name: str) -> str:
+    """The full ``localStorage`` key, e.g. ``playbook:club:checklist:before-the-event``."""
+    shape = KEY_KINDS[kind]
+    local = shape.format(id=name, key=name)
+    return f"{STORAGE_PREFIX}:{namespace}:{local}"
+
+
+def browser_contract() -> dict[str, Any]:
+    """What ``core.js`` carries of this module, as JSON."""
+    return {
+        "attributes": ATTRIBUTES,
+        "storagePrefix": STORAGE_PREFIX,
+        "keyKinds": KEY_KINDS,
+        "idPattern": ID_PATTERN,
+        "pageKeyPattern": PAGE_KEY_PATTERN,
+        "exportFormat": EXPORT_FORMAT,
+        "exportVersion": EXPORT_VERSION,
+        "importLimitBytes": IMPORT_LIMIT_BYTES,
+        "defaultNamespace": DEFAULT_NAMESPACE,
+        "features": FEATURES,
+    }
+
+
+CORE_JS = Path(__file__).parent / "assets" / "javascripts" / "core.js"
+BEGIN = "/* contract:begin (generated by `python -m playbook_plugin.contract`) */"
+END = "/* contract:end */"
+
+
+def contract_block() -> str:
+    payload = json.dumps(browser_contract(), indent=2, sort_keys=True)
+    indented = "\n".join("  " + line if line else line for line in payload.splitlines())
+    return f"{BEGIN}\n  var CONTRACT = {indented.lstrip()};\n  {END}"
+
+
+def with_contract(script: str) -> str:
+    """``script`` (core.js) with its contract block regenerated from this module."""
+    start = script.index(BEGIN)
+    end = script.index(END) + len(END)
+    return script[:start] + contract_block() + script[end:]
+
+
+if __name__ == "__main__":
+    CORE_JS.write_text(with_contract(CORE_JS.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote the contract block of {CORE_JS}")

@@ -1,0 +1,81 @@
+"""The playbook beside other plugins real sites use, checked in the browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ..conftest import Site, free_port, serve
+
+pytestmark = pytest.mark.browser
+
+MACROS_PAGE = """\
+# Plays for {{ config.extra.school }}
+
+- [ ] Bring business cards {#cards}
+- [ ] Charge your phone
+
+```message
+id: hello
+title: Hello again
+channel: email
+relationship: met
+kind: follow-up
+fields:
+  name: {label: Their first name, example: Priya}
+  topic: {label: What you talked about, example: design systems}
+---
+Hi {{ name }},{% if topic %} thank you for our talk about {{ topic }}.{% endif %} Would you
+have time for coffee next week?
+```
+"""
+
+
+@pytest.fixture(scope="module", params=["macros first", "playbook first"])
+def macros_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """mkdocs-macros with its defaults, listed before or after the playbook."""
+    site = Site(tmp_path_factory.mktemp("macros"))
+    site.write("docs/index.md", MACROS_PAGE)
+    playbook = {"playbook": {"pdf": False}}
+    site.config["plugins"] = (
+        ["search", "macros", playbook]
+        if request.param == "macros first"
+        else ["search", playbook, "macros"]
+    )
+    site.config["extra"] = {"school": "Example University"}
+    port = free_port()
+    site.config["site_url"] = f"http://127.0.0.1:{port}/"
+    site.build(strict=True)
+    with serve(site.site_dir, port) as base:
+        yield base
+
+
+def test_macros_render_the_page_and_leave_the_playbook_syntax_alone(
+    macros_site: str, page: Page
+) -> None:
+    page.goto(macros_site)
+    expect(page.locator("h1")).to_have_text("Plays for Example University")
+    cards = page.locator("input[data-playbook-item='cards']")
+    expect(cards).to_have_count(1)
+    expect(page.get_by_text("{#cards}")).to_have_count(0)
+    cards.check()
+    page.reload()
+    expect(page.locator("input[data-playbook-item='cards']")).to_be_checked()
+
+
+def test_a_message_template_keeps_its_conditions_beside_macros(
+    macros_site: str, page: Page
+) -> None:
+    page.goto(macros_site)
+    note = page.locator("[data-playbook-message='hello']")
+    note.locator("[data-playbook-field='name']").fill("Sam")
+    preview = note.locator("[data-playbook-preview]")
+    expect(preview).to_have_text("Hi Sam, Would you\nhave time for coffee next week?")
+    note.locator("[data-playbook-field='topic']").fill("mentoring")
+    expect(preview).to_have_text(
+        "Hi Sam, thank you for our talk about mentoring. Would you\nhave time for coffee next week?"
+    )
