@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from playbook_plugin.message_html import message_data
+from playbook_plugin.message_html import applicable_checks, message_data
 from playbook_plugin.messages import advise
 from tests.node_bridge import node_bridge
 
@@ -57,7 +57,8 @@ def test_the_browser_gives_the_same_advice_on_every_published_template() -> None
     with node_bridge() as node:
         for entry in QUALITY.load_corpus():
             template = QUALITY.as_template(entry)
-            data = message_data(template, settings)
+            data = {**message_data(template, settings)}
+            data["checks"] = applicable_checks(template, settings)
             for values in ({}, QUALITY.typed_values(template, entry)):
                 python = [list(found) for found in advise(template, values)]
                 browser = node.call("adviseMessage", data, values, {})

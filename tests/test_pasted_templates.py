@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from playbook_plugin.contract import ATTRIBUTES
 from playbook_plugin.messages import build_settings, parse_message
 
 from .conftest import Site
@@ -23,15 +24,19 @@ def fence(header: dict[str, Any], text: str) -> str:
 
 
 def message_data(html: str, template_id: str) -> dict[str, Any]:
+    """A generator's data, its advice checks looked up in the page's data block."""
     start = html.index(f'data-playbook-message="{template_id}"')
-    match = re.compile(r"<script[^>]*data-playbook-message-data[^>]*>(.*?)</script>", re.S).search(
-        html, start
-    )
-    if match:
-        return json.loads(match.group(1))
     match = re.compile(r'data-playbook-message-data="([^"]*)"').search(html, start)
     assert match, "no message data"
-    return json.loads(html_module.unescape(match.group(1)))
+    data = json.loads(html_module.unescape(match.group(1)))
+    page = re.search(rf'{ATTRIBUTES["page"]}="([^"]*)"', html)
+    assert page, "no page data block"
+    checks = {
+        check.get("key", check["id"]): check
+        for check in json.loads(html_module.unescape(page.group(1)))["checks"]
+    }
+    data["checks"] = [checks[key] for key in data["checks"]]
+    return data
 
 
 def test_every_published_template_builds_strict_pasted_as_is(small_playbook: Site) -> None:
@@ -48,7 +53,10 @@ def test_every_published_template_builds_strict_pasted_as_is(small_playbook: Sit
     ripple = message_data(html, "ripple-informational-request")
     labels = {field["label"] for field in ripple["fields"]}
     assert "Recipient's Name" in labels and "123‑456‑7890" not in labels
-    assert "\\[" not in html_module.unescape(html.split('id="pasted"')[-1].split("<script")[0])
+    previews = re.findall(r"data-playbook-preview[^>]*>(.*?)</div>", html, re.S)
+    assert len(previews) == len(corpus)
+    assert not [text for text in previews if "\\[" in html_module.unescape(text)]
+    assert any("[Recipient's Name]" in html_module.unescape(text) for text in previews)
 
 
 def test_a_complete_example_that_breaks_the_advice_is_still_reported(small_playbook: Site) -> None:
