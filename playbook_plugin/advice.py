@@ -165,11 +165,11 @@ WORD_RULES = ("ratio", "contains-any", "missing-any")
 
 _WEEKDAYS_EN = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WEEKDAYS_ES = r"(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
-# An ALL-CAPS word of five letters or more, or two in a row, reads as shouting; shorter
-# ones are nearly always acronyms (USP, UCLA, KPMG).
+# An ALL-CAPS word of five letters or more, or two of four in a row, reads as shouting;
+# shorter ones are nearly always acronyms (USP, UCLA, KPMG, "my UCLA MBA").
 _SHOUTING = [
     r"\b(?!(?:NASDAQ|UNICEF|UNESCO|NVIDIA|HIPAA|COVID|SCRUM|FINRA|CISSP|SPSS)\b)[A-Z]{5,}\b",
-    r"\b[A-Z]{3,}[ \t]+[A-Z]{3,}\b",
+    r"\b[A-Z]{4,}[ \t]+[A-Z]{4,}\b",
     r"![\s\S]*!",
 ]
 

@@ -451,10 +451,19 @@ def _template_checks(header: _Header, settings: MessageSettings, lang: str) -> l
     example = "like `checks: {no-next-step: false, too-long: {warn_over: 120}}`"
     if not isinstance(spec, dict):
         raise header.key_error("checks", f"`checks` must map check ids to settings, {example}")
-    known = {check.id for check in settings.checks} | {check.id for check in DEFAULT_CHECKS}
+    on_for_site = {check.id for check in settings.checks}
+    off_for_site = {check.id for check in DEFAULT_CHECKS} - on_for_site
     overrides: list[dict[str, Any]] = []
     for check_id, value in spec.items():
-        if check_id not in known:
+        if check_id in off_for_site:
+            if value is False:
+                continue
+            raise header.key_error(
+                "checks",
+                f"checks: `{check_id}` is switched off for the whole site in mkdocs.yml; "
+                "switch it on there to use it in this template",
+            )
+        if check_id not in on_for_site:
             raise header.key_error(
                 "checks",
                 f"checks: there is no check `{check_id}`; the checks are: "

@@ -253,7 +253,12 @@ def _placeholders_to_jinja(body: str, first_blank: int = 1) -> tuple[str, dict[s
         form = _FORMS[token]
         placeholder = form.match(body, match.start())
         label = placeholder.group(1).strip() if placeholder else ""
-        if token == "<" and (not _ANGLE_LABEL.fullmatch(label) or label.lower() in _HTML_TAGS):
+        if token == "<" and (
+            not placeholder
+            or placeholder.group(1) != label  # "a < b and c > d" is not a blank
+            or not _ANGLE_LABEL.fullmatch(label)
+            or label.lower() in _HTML_TAGS
+        ):
             label = ""
         if placeholder and label and out.field(label):
             position = placeholder.end()

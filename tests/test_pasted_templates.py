@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from playbook_plugin.contract import ATTRIBUTES
+from playbook_plugin.errors import SourceError
 from playbook_plugin.messages import build_settings, parse_message
 
 from .conftest import Site
@@ -108,6 +109,7 @@ def test_a_template_can_change_a_threshold_for_itself() -> None:
         ("{tone: maybe}", "p.md:3: checks: `tone` must be true, false or settings"),
         ("{too-long: {warn_over: lots}}", "p.md:3: checks: too-long.warn_over must be a number"),
         ("[tone]", "p.md:3: `checks` must map check ids to settings"),
+        ("{tone: {lang: 7}}", "p.md:3: checks: tone.lang must be a language code"),
     ],
 )
 def test_a_wrong_checks_setting_says_what_to_write(checks: str, message: str) -> None:
@@ -115,6 +117,24 @@ def test_a_wrong_checks_setting_says_what_to_write(checks: str, message: str) ->
     with pytest.raises(Exception) as caught:
         parse_message(source, path="p.md", line=1, settings=build_settings())
     assert str(caught.value).startswith(message), str(caught.value)
+
+
+def test_a_check_the_site_switched_off_stays_off_and_says_where() -> None:
+    settings = build_settings(checks_override=[{"id": "tone", "enabled": False}])
+    off = "id: a\nchannel: email\nchecks: {tone: false}\n---\nHi"
+    template = parse_message(off, path="p.md", line=1, settings=settings)
+    assert "tone" not in {check.id for check in template.checks}
+    with pytest.raises(SourceError, match=r"switched off for the whole site in mkdocs\.yml"):
+        parse_message(off.replace("false", "{}"), path="p.md", line=1, settings=settings)
+
+
+@pytest.mark.parametrize("lang", ["42", "español", "e"])
+def test_a_wrong_language_code_says_what_to_write(lang: str) -> None:
+    source = f"id: a\nchannel: email\nlang: {lang}\n---\nHola"
+    with pytest.raises(
+        SourceError, match=r"p\.md:3: `lang: .*` is not a language code; write one like"
+    ):
+        parse_message(source, path="p.md", line=1, settings=build_settings())
 
 
 def test_a_spanish_template_is_checked_with_spanish_words(small_playbook: Site) -> None:
