@@ -199,7 +199,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         params={
             "words": ["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"],
             "versus": ["you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"],
-            "factor": 2,
+            "factor": 1.5,
             "min_count": 6,
         },
         translations={
