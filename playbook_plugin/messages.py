@@ -3,6 +3,8 @@
 :func:`parse_message` turns one fence into a validated :class:`MessageTemplate`, or raises
 :class:`~playbook_plugin.errors.SourceError` at the exact line of the problem.
 :func:`build_settings` makes the site-wide :class:`MessageSettings` from the plugin config.
+A template's ``checks:`` tunes the site's advice checks for it alone, and its ``lang:`` (else
+the site's language) picks the word lists they read; :func:`advise` runs them on a message.
 """
 
 from __future__ import annotations
@@ -514,8 +516,9 @@ def example_text(template: MessageTemplate) -> str:
 
 
 def has_complete_example(template: MessageTemplate) -> bool:
-    """True when the author gave an example for every field, so the example is a message."""
-    return bool(template.fields) and all(field.example.strip() for field in template.fields)
+    """True when the author gave an example for every field (or it has none): then the
+    example is a whole message, which the advice can judge."""
+    return all(field.example.strip() for field in template.fields)
 
 
 def check_example(

@@ -1,7 +1,9 @@
 """Compile a message template (body or subject) into the small AST both renderers share.
 
-A template is Jinja2 restricted to a subset, plus bracket placeholders (``[Their first name]``),
-which become ``{{ their_first_name }}`` before Jinja2 parses the text. Jinja2 parses; this
+A template is Jinja2 restricted to a subset, plus the placeholder forms published templates use
+(``[Their first name]``, ``{Name}``, ``\\[Name\\]``, ``<Name>``, ``{{ free text }}``, ``___``;
+see :func:`_placeholders_to_jinja`), which become ``{{ their_first_name }}`` before Jinja2
+parses the text. Jinja2 parses; this
 module walks the parse tree, rejects everything outside the subset with ``path:line`` errors,
 and turns what is left into JSON the browser renderer (``playbook-messages.js``) interprets.
 
