@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import frontmatter
-import yaml
 
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.slugs import is_valid_id, slugify, split_explicit_id
 from playbook_plugin.source_files import display_path, read_source
+from playbook_plugin.yaml_header import HeaderError, load_header
 
 PHASES = ("before", "during", "after", "anytime")
 RESERVED_IDS = frozenset({"index", "event-kit"})
@@ -54,6 +54,8 @@ class Checklist:
     intro: str
     items: list[ChecklistItem]
     path: str
+    intro_line: int = 1
+    """The file line where the introduction starts, for errors found in it."""
 
     def all_items(self) -> Iterator[ChecklistItem]:
         for item in self.items:
@@ -104,7 +106,8 @@ def load_checklists(directory: Path, display_root: Path) -> dict[str, Checklist]
     errors: list[SourceError] = []
     if not directory.is_dir():
         return checklists
-    for file in sorted(directory.glob("*.md")):
+    # Names starting with a dot are editors' lock and backup files (Emacs' `.#x.md` links).
+    for file in sorted(f for f in directory.glob("*.md") if not f.name.startswith(".")):
         try:
             checklist = parse_checklist_file(file, display_path(file, display_root))
         except SourceErrors as problems:
@@ -147,7 +150,7 @@ def parse_checklist(text: str, *, checklist_id: str, path: str) -> Checklist:
             )
         )
     title, phase, summary, printable = _read_front_matter(meta, text, path, errors)
-    intro, items = _parse_body(body, body_line, path, errors)
+    intro, intro_line, items = _parse_body(body, body_line, path, errors)
     if not items and not any(error.path == path and "item" in error.message for error in errors):
         errors.append(
             SourceError(
@@ -167,6 +170,7 @@ def parse_checklist(text: str, *, checklist_id: str, path: str) -> Checklist:
         intro=intro,
         items=items,
         path=path,
+        intro_line=intro_line,
     )
 
 
@@ -182,20 +186,17 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str, i
     body_start = text.rfind(body) if body else len(text)
     body_line = text.count("\n", 0, body_start) + 1
     try:
-        meta = yaml.safe_load(raw_meta)
-    except yaml.YAMLError as error:
-        line = _yaml_error_line(error, raw_meta)
-        problem = getattr(error, "problem", None) or "it could not be read"
-        raise SourceErrors(
-            [
-                SourceError(
-                    path,
-                    line,
-                    f"the front matter is not valid YAML ({problem}); "
-                    "write one `key: value` per line between the two `---` lines",
-                )
-            ]
-        ) from None
+        _, meta = load_header(raw_meta)
+    except HeaderError as problem:
+        if problem.fix is not None:
+            message = f"the front matter {problem.problem}: {problem.fix}"
+        else:
+            message = (
+                f"the front matter is not valid YAML ({problem.problem}); "
+                "write one `key: value` per line between the two `---` lines"
+            )
+        # The header starts on the line of its first `---`.
+        raise SourceErrors([SourceError(path, problem.line + 1, message)]) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -205,31 +206,26 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str, i
     return meta, body, body_line
 
 
-def _yaml_error_line(error: yaml.YAMLError, raw_meta: str) -> int:
-    """The file line of a YAML error: the front matter starts right after line 1's ``---``."""
-    mark = getattr(error, "problem_mark", None)
-    context = getattr(error, "context_mark", None)
-    if mark is not None and context is not None and mark.index >= len(raw_meta.rstrip()):
-        mark = context
-    return mark.line + 1 if mark is not None else 1
-
-
-def _key_line(text: str, key: str) -> int:
+def _key_lines(text: str) -> dict[str, int]:
+    """The line of each ``key:`` written at the start of a line (the first one wins)."""
+    lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"{re.escape(key)}\s*:", line):
-            return number
-    return 1
+        head, colon, _ = line.partition(":")
+        if colon and head[:1].strip():
+            lines.setdefault(head.rstrip(), number)
+    return lines
 
 
 def _read_front_matter(
     meta: dict[str, object], text: str, path: str, errors: list[SourceError]
 ) -> tuple[str, str, str, bool]:
+    key_lines = _key_lines(text)
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
             errors.append(
                 SourceError(
                     path,
-                    _key_line(text, str(key)),
+                    key_lines.get(str(key), 1),
                     f"unknown front matter key `{key}`; the keys are "
                     + ", ".join(f"`{name}`" for name in FRONT_MATTER_KEYS),
                 )
@@ -239,8 +235,18 @@ def _read_front_matter(
         errors.append(
             SourceError(
                 path,
-                _key_line(text, "title") if "title" in meta else 1,
+                key_lines.get("title", 1) if "title" in meta else 1,
                 "the checklist needs a title: add `title: Before the event` to the front matter",
+            )
+        )
+        title = ""
+    elif "\n" in title.strip() or "\r" in title.strip():
+        errors.append(
+            SourceError(
+                path,
+                key_lines.get("title", 1),
+                "the title must fit on one line: write it on the `title:` line, "
+                "without line breaks",
             )
         )
         title = ""
@@ -249,26 +255,27 @@ def _read_front_matter(
         errors.append(
             SourceError(
                 path,
-                _key_line(text, "phase"),
+                key_lines.get("phase", 1),
                 f"unknown phase `{phase}`: use one of " + ", ".join(PHASES),
             )
         )
     summary = meta.get("summary", "")
     if not isinstance(summary, str):
-        errors.append(SourceError(path, _key_line(text, "summary"), "`summary` must be text"))
+        errors.append(SourceError(path, key_lines.get("summary", 1), "`summary` must be text"))
         summary = ""
     printable = meta.get("print", True)
     if not isinstance(printable, bool):
         errors.append(
-            SourceError(path, _key_line(text, "print"), "`print` must be `true` or `false`")
+            SourceError(path, key_lines.get("print", 1), "`print` must be `true` or `false`")
         )
         printable = True
-    return title.strip(), str(phase), summary.strip(), printable
+    # One line, so that the generated pages can place it without it starting a block.
+    return title.strip(), str(phase), " ".join(summary.split()), printable
 
 
 def _parse_body(
     body: str, first_line: int, path: str, errors: list[SourceError]
-) -> tuple[str, list[ChecklistItem]]:
+) -> tuple[str, int, list[ChecklistItem]]:
     lines = body.splitlines()
     intro: list[str] = []
     items: list[ChecklistItem] = []
@@ -328,7 +335,8 @@ def _parse_body(
             continue
         detail.append(raw)
     flush_detail()
-    return "\n".join(intro).strip("\n"), items
+    leading_blank = next((i for i, line in enumerate(intro) if line), len(intro))
+    return "\n".join(intro).strip("\n"), first_line + leading_blank, items
 
 
 def _new_item(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from playbook_plugin.checklists import TaskLine, parse_task_line
 
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*?)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
+FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*?)(?P<fence>`{3,}|~{3,})[ \t]*+(?P<info>[^`\n]*)$")
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class Fence:
     line: int
     """Line number of the first line inside the fence."""
     source: str
+    closed: bool = True
+    """False when the page ends before the closing fence."""
 
 
 def _fence_name(info: str) -> str:
@@ -32,11 +34,22 @@ def _fence_name(info: str) -> str:
     return info.split()[0] if info else ""
 
 
+def markdown_lines(text: str) -> list[str]:
+    """The lines as Python-Markdown sees them (its ``NormalizeWhitespace``).
+
+    Only ``\\n`` ends a line once CR and CRLF are normalised; ``str.splitlines()`` would also
+    split at U+2028, U+0085 or a form feed, and find fences Markdown never renders (or miss
+    one it does). Markdown also deletes the characters U+0002 and U+0003.
+    """
+    text = text.replace("\x02", "").replace("\x03", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def scan(text: str) -> tuple[list[Fence], list[TaskLine]]:
     """All fences (any name) and all task lines outside fences, in page order."""
     fences: list[Fence] = []
     tasks: list[TaskLine] = []
-    lines = text.splitlines()
+    lines = markdown_lines(text)
     index = 0
     while index < len(lines):
         match = FENCE_OPEN.match(lines[index])
@@ -53,7 +66,8 @@ def scan(text: str) -> tuple[list[Fence], list[TaskLine]]:
         while end < len(lines) and not closing.match(lines[end]):
             body.append(lines[end][len(indent) :] if lines[end].startswith(indent) else lines[end])
             end += 1
-        fences.append(Fence(_fence_name(match.group("info")), index + 2, "\n".join(body)))
+        closed = end < len(lines)
+        fences.append(Fence(_fence_name(match.group("info")), index + 2, "\n".join(body), closed))
         index = end + 1
     return fences, tasks
 

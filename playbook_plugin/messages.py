@@ -41,20 +41,7 @@ from playbook_plugin.template_subset import (
     label_from_name,
     render_text,
 )
-
-# LibYAML's parser when PyYAML was built with it: the same results, several times faster.
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _load_yaml(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, Any]:
-    """The document's node tree (for the lines of its keys) and its data."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else {})
-    finally:
-        loader.dispose()
-
+from playbook_plugin.yaml_header import HeaderError, load_header
 
 __all__ = [
     "Duration",
@@ -86,6 +73,8 @@ DEFAULT_RELATIONSHIP = "new"
 DEFAULT_KIND = "first-message"
 
 _DURATION = re.compile(r"(\d+)\s*(day|week|month)s?", re.IGNORECASE)
+MAX_FOLLOW_UP = {"day": 3653, "week": 522, "month": 120}
+"""Ten years: a reminder further away is a typing mistake, and dates end at year 9999."""
 _A_WEEK_OF_MONDAY = [dt.date(2024, 1, 1) + dt.timedelta(days) for days in range(7)]
 
 
@@ -190,15 +179,13 @@ class _Header:
         self.path = path
         self.line = line
         try:
-            node, self.data = _load_yaml(text, _FAST_LOADER)
-        except yaml.YAMLError:
-            # PyYAML's own parser points at the line to fix, where LibYAML's may be one off.
-            try:
-                node, self.data = _load_yaml(text, yaml.SafeLoader)
-            except yaml.MarkedYAMLError as exc:
-                mark = exc.problem_mark or exc.context_mark
-                offset = mark.line if mark else 0
-                raise self.error(offset, _yaml_advice(text, offset, exc)) from None
+            node, self.data = load_header(text)
+        except HeaderError as problem:
+            if problem.fix is not None:
+                message = f"the settings above `---` {problem.problem}: {problem.fix}"
+            else:
+                message = _yaml_advice(text, problem.line, problem.problem)
+            raise self.error(problem.line, message) from None
         if not isinstance(self.data, dict):
             raise self.error(0, "the lines above `---` must be settings like `id: my-note`")
         self.lines = self._key_lines(node)
@@ -237,10 +224,10 @@ class _Header:
 _KEY_AND_VALUE = re.compile(r"^(\s*[\w-]+):\s+(.*\S)\s*$")
 
 
-def _yaml_advice(text: str, offset: int, exc: yaml.MarkedYAMLError) -> str:
+def _yaml_advice(text: str, offset: int, problem: str) -> str:
     """What is wrong with the header, in the author's words, with the line to write."""
     lines = text.split("\n")
-    line = lines[offset] if offset < len(lines) else ""
+    line = lines[offset] if 0 <= offset < len(lines) else ""
     match = _KEY_AND_VALUE.match(line)
     if match and ": " in match.group(2) and not match.group(2).startswith(("{", "[", '"', "'")):
         key, value = match.group(1).strip(), match.group(2).replace('"', '\\"')
@@ -249,7 +236,7 @@ def _yaml_advice(text: str, offset: int, exc: yaml.MarkedYAMLError) -> str:
             f'put it in quotes: `{key}: "{value}"`'
         )
     return (
-        f"the settings above `---` are not valid YAML ({exc.problem}); "
+        f"the settings above `---` are not valid YAML ({problem}); "
         "put text that contains a colon or starts with { or [ in quotes"
     )
 
@@ -269,15 +256,27 @@ def _duration(header: _Header) -> Duration | None:
     value = header.data.get("follow_up")
     if value is None:
         return None
-    match = _DURATION.fullmatch(str(value).strip())
-    if match is None or int(match.group(1)) < 1:
+    text = str(value).strip()
+    match = _DURATION.fullmatch(text)
+    amount = int(match.group(1)) if match is not None and len(match.group(1)) <= 6 else 0
+    if match is None or (amount < 1 and len(match.group(1)) <= 6):
         raise header.key_error(
             "follow_up",
-            f"`follow_up: {value}` is not a delay; write a number and days, weeks or months, "
-            "like `3 days`, `2 weeks` or `1 month`",
+            f"`follow_up: {_shortened(text)}` is not a delay; write a number and days, weeks "
+            "or months, like `3 days`, `2 weeks` or `1 month`",
         )
     unit = match.group(2).lower()
-    return Duration(int(match.group(1)), unit)  # type: ignore[arg-type]
+    if not 1 <= amount <= MAX_FOLLOW_UP[unit]:
+        raise header.key_error(
+            "follow_up",
+            f"`follow_up: {_shortened(text)}` is more than ten years away; write a delay of "
+            f"at most {MAX_FOLLOW_UP[unit]} {unit}s, like `6 months`",
+        )
+    return Duration(amount, unit)  # type: ignore[arg-type]
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _text(header: _Header, key: str, value: Any, line_key: str | None = None) -> str:

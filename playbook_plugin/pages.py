@@ -31,6 +31,14 @@ def _front_matter(description: str) -> list[str]:
     return ["---", f"description: {json.dumps(description, ensure_ascii=False)}", "---", ""]
 
 
+def _paragraph(text: str) -> str:
+    """One line of an author's text that cannot open a code fence (which would take in the
+    lines the plugin writes after it)."""
+    if text[:1] in "`~":
+        return f"&#{ord(text[0])};{text[1:]}"
+    return text
+
+
 def _fence(checklist_id: str) -> str:
     return f'```checklist title="hide"\n{checklist_id}\n```'
 
@@ -46,7 +54,7 @@ def checklist_page(checklist: Checklist, strings: Mapping[str, str]) -> str:
     phase = phase_label(strings, checklist.phase)
     meta = [f"**{phase}**"] if phase.casefold() != checklist.title.casefold() else []
     if checklist.summary:
-        meta.append(checklist.summary)
+        meta.append(_paragraph(checklist.summary))
     if meta:
         lines += [" · ".join(meta), ""]
     if checklist.intro:
@@ -71,7 +79,7 @@ def overview_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str
             f" · {summary_span(checklist, strings)}"
         )
         if checklist.summary:
-            entry += f"  \n  {checklist.summary}"
+            entry += f"  \n  {_paragraph(checklist.summary)}"
         lines.append(entry)
     if any(checklist.print for checklist in checklists.values()):
         lines += ["", f"[{strings['event_kit_title']}](event-kit.md)"]
@@ -92,7 +100,7 @@ def event_kit_page(checklists: Mapping[str, Checklist], strings: Mapping[str, st
     for checklist in in_phase_order(c for c in checklists.values() if c.print):
         lines += [f"## {checklist.title}", print_source_marker(checklist.id), ""]
         if checklist.summary:
-            lines += [checklist.summary, ""]
+            lines += [_paragraph(checklist.summary), ""]
         lines += [_fence(checklist.id), ""]
     lines += [f"## {strings['people_met_title']}", "", people_met_table(strings), ""]
     return "\n".join(lines)

@@ -40,6 +40,7 @@ from playbook_plugin.print_html import (
     decorate_page,
 )
 from playbook_plugin.sources import load_playbook
+from playbook_plugin.staged_site import StagedSite, strict_warnings_logged
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.theme_fixes import name_search_dialog
 from playbook_plugin.third_party import foreign_loads, how_to_fix
@@ -58,8 +59,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     command: str = "build"
     """The mkdocs command running; ``build`` when MkDocs is driven from Python."""
 
+    dirty: bool = False
+
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -79,6 +83,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.files: Files | None = None
         self.theme_checked = False
         self.shield = Shield()
+        self.staged = self._stage(config)
         namespace = self.config.namespace or default_namespace(config.site_name)
         config.markdown_extensions = [
             extension
@@ -120,6 +125,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         except SourceErrors as errors:
             raise PluginError(str(errors)) from None
+        if config.strict and playbook.warnings:
+            # Raised here, before MkDocs empties site/, rather than counted at the end.
+            raise PluginError(
+                "\n".join(str(warning) for warning in playbook.warnings)
+                + "\n(--strict makes these warnings stop the build)"
+            )
         for warning in playbook.warnings:
             log.warning(str(warning))
         for lang, check_ids in sorted(playbook.checks_without_words.items()):
@@ -253,7 +264,32 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.nav = nav
         return None
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _stage(self, config: MkDocsConfig) -> StagedSite | None:
+        """Build beside site/ (see staged_site.py); not for serve, nor --dirty builds."""
+        site_dir = Path(config.site_dir)
+        if self.command == "serve" or self.dirty or not site_dir.name:
+            return None
+        staged = StagedSite(site_dir)
+        config.site_dir = str(staged.staging_dir)
+        return staged
+
+    @event_priority(-100)  # last: after every plugin has written to the new site
+    def _publish_site(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.staged is None:
+            return
+        config.site_dir = str(self.staged.site_dir)
+        if strict_warnings_logged():
+            self.staged.discard()
+            log.info("--strict: the build stops on its warnings; site/ is left as it was")
+            return
+        self.staged.publish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        staged = getattr(self, "staged", None)
+        if self.config.enabled and staged is not None:
+            staged.discard()
+
+    def _write_pdfs(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.make_pdfs:
             return
         from playbook_plugin.pdf import write_pdfs  # WeasyPrint only when needed
@@ -292,6 +328,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 round(pdf.size / 1024),
                 pdf.seconds,
             )
+
+    on_post_build = CombinedEvent(_write_pdfs, _publish_site)
 
     def pdf_site(self, config: MkDocsConfig) -> PdfSite:
         """What the PDFs need to know about the site (also used by benchmarks/pdf_render.py)."""

@@ -6,8 +6,16 @@ import re
 import unicodedata
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-EXPLICIT_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
-_MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|[`*_~\[\]]")
+_MARKUP_CHARS = re.compile(r"[`*_~\[\]]")
+# Where a link target or a tag may start, or a run of markup characters; without the
+# constructs that can no longer match further on in the text.
+_MARKUP_STARTS = {
+    (link, tag): re.compile(
+        "|".join([*([r"\]\("] if link else []), *(["<"] if tag else []), r"[`*_~\[]+|\]"])
+    )
+    for link in (True, False)
+    for tag in (True, False)
+}
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -17,14 +25,59 @@ def is_valid_id(value: str) -> bool:
 
 def slugify(text: str) -> str:
     """``Choose *two* topics!`` → ``choose-two-topics``; markup and accents dropped."""
-    plain = _MARKUP.sub(" ", text)
+    plain = _strip_markup(text)
     ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     return _NOT_ALNUM.sub("-", ascii_text.lower()).strip("-")
 
 
+def _strip_markup(text: str) -> str:
+    """Each link target ``](…)``, tag ``<…>`` and emphasis or bracket character as a space.
+
+    Linear time, where the regular expression ``\\]\\([^)]*\\)|<[^>]*>|[`*_~\\[\\]]`` it
+    replaces took quadratic time on a run of ``<`` with no ``>`` after it.
+    """
+    last_paren, last_angle = text.rfind(")"), text.rfind(">")
+    parts: list[str] = []
+    position = 0
+    while True:
+        link, tag = position + 2 <= last_paren, position < last_angle
+        if not link and not tag:
+            parts.append(_MARKUP_CHARS.sub(" ", text[position:]))
+            return "".join(parts)
+        match = _MARKUP_STARTS[link, tag].search(text, position)
+        if match is None:
+            parts.append(text[position:])
+            return "".join(parts)
+        start, end = match.start(), match.end()
+        token = match.group()
+        replacement = " " * len(token)  # one space per markup character
+        if token == "](":
+            replacement = " "
+            # A lone `]` when no `)` follows: the `(` stays text.
+            end = text.index(")", start + 2) + 1 if start + 2 <= last_paren else start + 1
+        elif token == "<":
+            if start >= last_angle:
+                parts.append(text[position:end])
+                position = end
+                continue
+            end = text.index(">", start) + 1
+        parts.append(text[position:start])
+        parts.append(replacement)
+        position = end
+
+
 def split_explicit_id(text: str) -> tuple[str, str | None]:
-    """Split ``Do it {#do-it}`` into the text and the explicit id, if there is one."""
-    match = EXPLICIT_ID.search(text)
-    if match is None:
+    """Split ``Do it {#do-it}`` into the text and the explicit id, if there is one.
+
+    The id is the last ``{#…}`` on the line with only spaces after it. Found with ``rfind``
+    rather than a regular expression, whose leading ``\\s*`` took quadratic time on a line
+    with a long run of spaces.
+    """
+    stripped = text.rstrip()
+    if not stripped.endswith("}"):
         return text, None
-    return text[: match.start()], match.group(1)
+    close = len(stripped) - 1
+    start = stripped.find("{#", stripped.rfind("}", 0, close) + 1, close)
+    if start < 0:
+        return text, None
+    return text[:start].rstrip(), stripped[start + 2 : close]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from playbook_plugin.checklists import Checklist, check_item_id, load_checklists
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.fences import Fence, scan
 from playbook_plugin.messages import MessageSettings, MessageTemplate, check_example, parse_message
-from playbook_plugin.source_files import display_path, read_source
+from playbook_plugin.source_files import display_path, markdown_pages, read_source
 
 
 @dataclass
@@ -37,7 +37,12 @@ def load_playbook(
     except SourceErrors as problems:
         errors.extend(problems.errors)
     checklists_broken = bool(errors)
-    for page in sorted(docs_dir.rglob("*.md")):
+    for checklist in playbook.checklists.values():
+        errors.extend(_check_intro(playbook, checklist, messages, checklists_broken))
+    for page, listing_error in markdown_pages(docs_dir, project_root):
+        if listing_error is not None:
+            errors.append(listing_error)
+            continue
         display = display_path(page, project_root)
         fences, page_errors = check_page(page, display, playbook.checklists, checklists_broken)
         errors.extend(page_errors)
@@ -47,6 +52,28 @@ def load_playbook(
     if errors:
         raise SourceErrors(errors)
     return playbook
+
+
+def _check_intro(
+    playbook: Playbook, checklist: Checklist, messages: MessageSettings, checklists_broken: bool
+) -> list[SourceError]:
+    """A checklist's introduction is Markdown on the checklist's page: check its fences too."""
+    fences, _ = scan(checklist.intro)
+    fences = [replace(fence, line=fence.line + checklist.intro_line - 1) for fence in fences]
+    errors = _check_checklist_fences(fences, checklist.path, playbook.checklists, checklists_broken)
+    for fence in fences:
+        if not fence.closed:
+            errors.append(
+                SourceError(
+                    checklist.path,
+                    fence.line - 1,
+                    "this code fence is not closed before the first item: "
+                    "close it with a line of the same backticks or tildes",
+                )
+            )
+        elif fence.name == "message":
+            errors.extend(_add_template(playbook, fence, checklist.path, messages))
+    return errors
 
 
 def _add_template(
@@ -93,21 +120,7 @@ def check_page(
     except SourceError as error:
         return [], [error]
     fences, tasks = scan(text)
-    errors: list[SourceError] = []
-    for fence in fences:
-        if fence.name != "checklist":
-            continue
-        checklist_id = fence.source.strip()
-        if checklist_id not in checklists and not checklists_broken:
-            known = ", ".join(f"`{name}`" for name in sorted(checklists)) or "none yet"
-            errors.append(
-                SourceError(
-                    display,
-                    fence.line,
-                    f"there is no checklist `{checklist_id}`: write one of {known}, "
-                    f"or add `checklists/{checklist_id}.md`",
-                )
-            )
+    errors = _check_checklist_fences(fences, display, checklists, checklists_broken)
     seen: dict[str, int] = {}
     for task in tasks:
         problem = check_item_id(task, display)
@@ -125,3 +138,24 @@ def check_page(
         else:
             seen[task.item_id] = task.line
     return fences, errors
+
+
+def _check_checklist_fences(
+    fences: list[Fence], display: str, checklists: Mapping[str, Checklist], checklists_broken: bool
+) -> list[SourceError]:
+    errors: list[SourceError] = []
+    for fence in fences:
+        if fence.name != "checklist":
+            continue
+        checklist_id = fence.source.strip()
+        if checklist_id not in checklists and not checklists_broken:
+            known = ", ".join(f"`{name}`" for name in sorted(checklists)) or "none yet"
+            errors.append(
+                SourceError(
+                    display,
+                    fence.line,
+                    f"there is no checklist `{checklist_id}`: write one of {known}, "
+                    f"or add `checklists/{checklist_id}.md`",
+                )
+            )
+    return errors

@@ -59,6 +59,8 @@ __all__ = [
 Node = dict[str, Any]
 
 ALLOWED_FILTERS = ("default", "trim", "capitalize", "lower", "upper", "title")
+MAX_DEPTH = 40
+"""Levels of the parse tree; a template with ten nested ``{% if %}`` uses about twenty."""
 
 _BLANK = re.compile(r"[ \t\n\r]*")
 _SCAN = re.compile(r"\{[{%#]|\\[\[\]]|\[|\{|<|_{3,}")
@@ -478,6 +480,29 @@ def _syntax_error(exc: TemplateSyntaxError, source: str, path: str, line: int) -
     )
 
 
+def _too_deep() -> str:
+    return (
+        f"the template nests too deeply (more than {MAX_DEPTH} levels of {{% if %}}, filters, "
+        "brackets or conditions inside one another): write it with fewer levels"
+    )
+
+
+def _line_too_deep(tree: nodes.Template) -> int | None:
+    """The line where the parse tree goes deeper than :data:`MAX_DEPTH`, if it does.
+
+    Walked without recursion: checking, compiling and rendering recurse once per level, and
+    Jinja2 turns each level into a level of Python code, which Python limits.
+    """
+    stack: list[tuple[nodes.Node, int, int]] = [(tree, 0, 1)]
+    while stack:
+        node, depth, line = stack.pop()
+        line = int(node.lineno or line)
+        if depth > MAX_DEPTH:
+            return line
+        stack.extend((child, depth + 1, line) for child in node.iter_child_nodes())
+    return None
+
+
 def compile_template(text: str, *, path: str, line: int, first_blank: int = 1) -> CompiledTemplate:
     """Validate ``text`` against the subset; ``line`` is where it starts in ``path``.
 
@@ -488,6 +513,11 @@ def compile_template(text: str, *, path: str, line: int, first_blank: int = 1) -
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as exc:
         raise _syntax_error(exc, source, path, line) from None
+    except RecursionError:
+        raise SourceError(path, line, _too_deep()) from None
+    deepest_line = _line_too_deep(tree)
+    if deepest_line is not None:
+        raise SourceError(path, line + deepest_line - 1, _too_deep())
     compiler = _Compiler(path, line)
     ast = compiler.body(tree.body)
     declared = meta.find_undeclared_variables(tree)

@@ -70,7 +70,7 @@ def test_the_plugin_works_on_the_themes_mkdocs_ships(small_playbook: Site, theme
     site_dir = small_playbook.build()
     page = small_playbook.html("checklists/before-the-event/")
     assert 'data-playbook-checklist="before-the-event"' in page
-    assert "assets/playbook/javascripts/playbook.js" in page
+    assert "assets/playbook/javascripts/core.js" in page
     assert (site_dir / "checklists" / "event-kit" / "index.html").is_file()
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import Site, free_port, serve
+from ..conftest import BEFORE_THE_EVENT, Site, free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +79,27 @@ def test_a_message_template_keeps_its_conditions_beside_macros(
     expect(preview).to_have_text(
         "Hi Sam, thank you for our talk about mentoring. Would you\nhave time for coffee next week?"
     )
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "readthedocs"])
+def plain_theme_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The themes MkDocs ships, without Material's instant navigation."""
+    site = Site(tmp_path_factory.mktemp(request.param))
+    site.write("checklists/before-the-event.md", BEFORE_THE_EVENT)
+    site.write("docs/index.md", "# Home\n\n```checklist\nbefore-the-event\n```\n")
+    site.config["theme"] = {"name": request.param, "highlightjs": False}
+    site.build(strict=True)
+    with serve(site.site_dir) as base:
+        yield base
+
+
+def test_ticks_persist_on_the_themes_mkdocs_ships(plain_theme_site: str, page: Page) -> None:
+    page.goto(plain_theme_site)
+    checklist = page.locator("[data-playbook-checklist='before-the-event']")
+    expect(checklist.locator("[data-playbook-progress]")).to_have_text("1 of 4")
+    checklist.locator("input[data-playbook-item='topics']").check()
+    expect(checklist.locator("[data-playbook-progress]")).to_have_text("2 of 4")
+    page.goto(plain_theme_site + "checklists/before-the-event/")
+    expect(page.locator("input[data-playbook-item='topics']")).to_be_checked()
