@@ -16,6 +16,7 @@ serve: $(VENV)/.runtime
 
 test: $(VENV)/.test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(VENV)/.test

@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any, Literal
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
+from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
@@ -42,6 +44,8 @@ from playbook_plugin.print_html import (
 from playbook_plugin.sources import load_playbook
 from playbook_plugin.staged_site import StagedSite, strict_warnings_logged
 from playbook_plugin.strings import merge_strings
+from playbook_plugin.task_ids import PageIds
+from playbook_plugin.tasklists import wants_tasklists
 from playbook_plugin.theme_fixes import name_search_dialog
 from playbook_plugin.third_party import foreign_loads, how_to_fix
 
@@ -51,6 +55,8 @@ ASSETS = Path(__file__).parent / "assets"
 CORE_SCRIPT = "javascripts/core.js"
 """The one script every page loads; it loads each feature's script where a page needs it."""
 FEATURE_SCRIPTS = tuple(f"javascripts/{feature['script']}" for feature in FEATURES.values())
+SCRIPTS = (CORE_SCRIPT, *FEATURE_SCRIPTS)
+"""Every script a page may load (benchmarks/page_weight.py weighs them)."""
 STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
 SITE_ASSETS = "assets/playbook"
 
@@ -121,7 +127,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return
         try:
             playbook = load_playbook(
-                self.checklists_dir, Path(config.docs_dir), self.project_root, self.messages
+                self.checklists_dir,
+                Path(config.docs_dir),
+                self.project_root,
+                self.messages,
+                render_tasks=lambda text, display: self._render_tasks(text, display, config),
             )
         except SourceErrors as errors:
             raise PluginError(str(errors)) from None
@@ -146,6 +156,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.templates.clear()
         self.templates.update(playbook.templates_by_source)
 
+    def _render_tasks(self, text: str, display: str, config: MkDocsConfig) -> PageIds | None:
+        """The page's task ids, rendered with the site's own extensions, as the build will."""
+        body, meta = get_markdown_meta(text)
+        if not wants_tasklists(meta):
+            return None
+        self.page.page_key = ""
+        self.page.source_path = display
+        self.page.tasklists = True
+        self.page.checking = True
+        self.page.task_ids = None
+        try:
+            converter = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+            converter.convert(body)
+        finally:
+            self.page.checking = False
+        return self.page.task_ids
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -168,7 +197,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
-        assets = [CORE_SCRIPT, *FEATURE_SCRIPTS, *STYLESHEETS]
+        assets = [*SCRIPTS, *STYLESHEETS]
         polyfills, needs_shim = localise_polyfills(
             config.extra.get("polyfills") or [], f"{SITE_ASSETS}/{IFRAME_WORKER_SHIM}"
         )
@@ -212,6 +241,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return None
         self.page.page_key = page_key(page.file.src_uri)
         self.page.legacy_page_key = legacy_page_key(page.file.src_uri)
+        self.page.tasklists = wants_tasklists(page.meta)
         self.page.source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         self.page.checklist_href = lambda checklist_id: self._url(
             checklist_page_path(checklist_id), page
@@ -270,6 +300,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.command == "serve" or self.dirty or not site_dir.name:
             return None
         staged = StagedSite(site_dir)
+        staged.prepare()
         config.site_dir = str(staged.staging_dir)
         return staged
 

@@ -31,6 +31,14 @@ class StagedSite:
     def old_dir(self) -> Path:
         return self.site_dir.with_name(f".{self.site_dir.name}.previous")
 
+    def prepare(self) -> None:
+        """Start from the previous site, hard-linked: a clean build empties it at once, and a
+        ``--dirty`` one (which MkDocs tells plugins only through the command line) keeps the
+        pages it does not rebuild."""
+        self.discard()
+        if self.site_dir.is_dir():
+            shutil.copytree(self.site_dir, self.staging_dir, copy_function=_link_or_copy)
+
     def publish(self) -> None:
         """Put the new site in place of the old one."""
         shutil.rmtree(self.old_dir, ignore_errors=True)
@@ -55,6 +63,13 @@ class StagedSite:
         for entry in self.staging_dir.iterdir():
             os.rename(entry, self.site_dir / entry.name)
         self.staging_dir.rmdir()
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def strict_warnings_logged() -> bool:

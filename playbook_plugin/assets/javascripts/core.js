@@ -20,6 +20,7 @@
       "data_notice": "data-playbook-data-notice",
       "data_panel": "data-playbook-data",
       "data_status": "data-playbook-data-status",
+      "feature": "data-playbook-feature",
       "field": "data-playbook-field",
       "form": "data-playbook-form",
       "import_file": "data-playbook-import-file",
@@ -30,7 +31,9 @@
       "message_status": "data-playbook-message-status",
       "page": "data-playbook-config",
       "page_auto": "data-playbook-page-auto",
+      "page_total": "data-playbook-page-total",
       "preview": "data-playbook-preview",
+      "previous_item": "data-playbook-was",
       "progress": "data-playbook-progress",
       "ready": "data-playbook-ready",
       "remind_date": "data-playbook-remind-date",
@@ -158,8 +161,19 @@
     return result;
   }
 
+  /** JSON with every object's keys in order: equal for equal data, however it was written. */
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (isPlainObject(value)) {
+      return "{" + Object.keys(value).sort().map(function (key) {
+        return JSON.stringify(key) + ":" + canonical(value[key]);
+      }).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  }
+
   function same(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
+    return canonical(a) === canonical(b);
   }
 
   var api = {
@@ -304,10 +318,9 @@
     }
     if (keyProblem(key) !== null) return value === undefined ? null : value; /* not ours */
     var entry = value === undefined ? null : normalEntry(key, value);
-    var repaired = entry === null ? null : JSON.stringify(entry);
-    if (repaired !== raw) {
-      if (repaired === null) removeRaw(full);
-      else writeRaw(full, repaired);
+    if (entry === null || !same(entry, value)) {
+      if (entry === null) removeRaw(full);
+      else writeRaw(full, JSON.stringify(entry));
       notice("data_notice", t("data_repaired"));
     }
     return entry;
@@ -398,7 +411,7 @@
     var script = document.createElement("script");
     script.src = new URL(CONTRACT.features[name].script, scriptBase).href;
     script.async = false;
-    script.setAttribute("data-playbook-feature", name);
+    script.setAttribute(ATTR.feature, name);
     document.head.appendChild(script);
   }
 
