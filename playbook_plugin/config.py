@@ -57,10 +57,18 @@ class _Checks(c.Type[list]):
             raise base.ValidationError(str(error)) from None
 
 
-def message_settings(config: base.Config) -> MessageSettings:
-    """Channels, advice checks and strings for the message generators of this site."""
+def message_settings(config: base.Config, language: str = "en") -> MessageSettings:
+    """Channels, advice checks and strings for the message generators of this site.
+
+    ``language`` is the site's (``theme.language``): the language of its templates and of
+    the word lists in its ``checks:``, unless a template or a check says otherwise.
+    """
     return build_settings(
-        config["channels"], config["checks"], config["linkedin_premium"], config["strings"]
+        config["channels"],
+        config["checks"],
+        config["linkedin_premium"],
+        config["strings"],
+        language=language,
     )
 
 

@@ -98,6 +98,7 @@ class PlaybookExtension(Extension):
             "channels": [{}, "Channels to add or override"],
             "checks": [[], "Advice checks to add, change or switch off"],
             "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
+            "language": ["en", "Language of the templates and of the words in `checks`"],
         }
         super().__init__(**kwargs)
         self._checklists = checklists
@@ -133,6 +134,7 @@ class PlaybookExtension(Extension):
                     self.getConfig("checks"),
                     self.getConfig("linkedin_premium"),
                     self.getConfig("strings"),
+                    language=self.getConfig("language"),
                 )
             except ValueError as error:
                 raise SuperFencesException(f"playbook extension settings: {error}") from None
@@ -224,7 +226,7 @@ class PlaybookExtension(Extension):
             except SourceError as error:
                 raise SuperFencesException(str(error)) from None
         for check in applicable_checks(template, settings):
-            render.checks.setdefault(check["id"], check)
+            render.checks.setdefault(check["key"], check)
         return render_message_html(template, settings)
 
 

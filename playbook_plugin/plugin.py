@@ -82,7 +82,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
         self.strings = merge_strings(self.config.strings)
-        self.messages = message_settings(self.config)
+        self.messages = message_settings(self.config, language=config.theme.get("language") or "en")
         self.checklists: dict[str, Checklist] = {}
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
@@ -143,6 +143,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         for warning in playbook.warnings:
             log.warning(str(warning))
+        for lang, check_ids in sorted(playbook.checks_without_words.items()):
+            log.info(
+                "advice checks %s have no word list for the language `%s`, so they do not run "
+                "on its message templates; add one under `checks:` with `lang: %s`",
+                ", ".join(sorted(check_ids)),
+                lang,
+                lang,
+            )
         self.checklists.clear()
         self.checklists.update(playbook.checklists)
         self.templates.clear()

@@ -23,6 +23,8 @@ class Playbook:
     templates_by_source: dict[str, MessageTemplate] = field(default_factory=dict)
     """Each ``message`` fence's text and its template, so that rendering parses none again."""
     warnings: list[SourceError] = field(default_factory=list)
+    checks_without_words: dict[str, set[str]] = field(default_factory=dict)
+    """By language: the advice checks that have no word list in it, so do not run."""
 
 
 def load_playbook(
@@ -130,9 +132,12 @@ def _add_template(
                 template.line,
                 f"with its examples filled in, message `{template.id}` trips the advice check "
                 f"`{check_id}` ({severity}): change the text or the examples so it follows "
-                "the advice, or switch the check off for this site",
+                f"the advice, or switch the check off for this template with "
+                f"`checks: {{{check_id}: false}}` in its settings",
             )
         )
+    for check_id in template.checks_without_words:
+        playbook.checks_without_words.setdefault(template.lang, set()).add(check_id)
     return []
 
 

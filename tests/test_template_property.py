@@ -133,6 +133,19 @@ def test_the_browser_renders_what_jinja2_renders(
     assert browser == python
 
 
+@settings(max_examples=100, deadline=None)
+@given(source=TEMPLATE, values=VALUES)
+def test_without_blanks_the_browser_leaves_out_what_jinja2_leaves_out(
+    node: NodeBridge, source: str, values: dict[str, str]
+) -> None:
+    compiled = compile_template(source, path="generated.md", line=1)
+    python = render_text(compiled, values, show_blanks=False)
+    browser = node.call(
+        "renderTemplate", compiled.ast, values, compiled.bracket_labels, {"hideBlanks": True}
+    )
+    assert browser == python
+
+
 def _case_exceptions() -> list[str]:
     """Every character whose title case is not its upper case, and every space."""
     chars = []

@@ -201,7 +201,8 @@
       settings.namespace = parsed.namespace || settings.namespace;
       settings.strings = parsed.strings || settings.strings;
       var checks = dictionary();
-      (parsed.checks || []).forEach(function (check) { checks[check.id] = check; });
+      /* A template's own variant of a check (its thresholds, its language) has its own key. */
+      (parsed.checks || []).forEach(function (check) { checks[check.key || check.id] = check; });
       settings.checks = checks;
     } catch (error) {
       /* Keep the previous page's settings. */
