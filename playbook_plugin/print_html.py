@@ -41,6 +41,7 @@ __all__ = [
     "print_source_html",
     "print_source_marker",
     "sheet",
+    "url_html",
 ]
 
 SCREEN_ONLY = "playbook-screen-only"
@@ -128,8 +129,14 @@ def print_source_html(address: str | None, strings: Mapping[str, str]) -> str:
         f'<div class="{PRINT_ONLY} playbook-print-source">'
         f"{qr_svg(address, label)}"
         f"<p>{escape(strings['print_source'])} "
-        f'<a href="{escape(address)}">{escape(address)}</a></p></div>'
+        f'<a href="{escape(address)}">{url_html(address)}</a></p></div>'
     )
+
+
+def url_html(url: str) -> str:
+    """``url`` as text that wraps only after a ``/``, never at a hyphen inside a name."""
+    parts = re.findall(r"[^/]*/+|[^/]+$", url)
+    return "<wbr>".join(f'<span class="playbook-url-part">{escape(part)}</span>' for part in parts)
 
 
 def page_actions_html(
