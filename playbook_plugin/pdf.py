@@ -216,21 +216,25 @@ class _Batch:
         self.renderer: Renderer | None = None
         self.keys: list[str] = []
         self.style = "\0".join(
-            (STYLESHEET.read_text(encoding="utf-8"), page_css(site), weasyprint_version)
+            (
+                STYLESHEET.read_text(encoding="utf-8"),
+                page_css(site),
+                weasyprint_version,
+                repr(PDF_OPTIONS),
+            )
         )
 
     def run(self, jobs: Sequence[PdfJob]) -> list[Rendered]:
         done: dict[int, Rendered] = {}
         todo: list[tuple[int, PdfJob, str, str]] = []
         for index, job in enumerate(jobs):
-            html = job.document(self.site)
-            key = digest(html, self.style, job.kind, repr(PDF_OPTIONS))
+            key = digest(f"{job!r}\0{self.site!r}\0{self.style}", job.files(self.site))
             self.keys.append(key)
             reused = self._reuse(job, key)
             if reused is not None:
                 done[index] = reused
             else:
-                todo.append((index, job, html, key))
+                todo.append((index, job, job.document(self.site), key))
         workers = min(self.workers, len(todo))
         if workers > 1:
             context = multiprocessing.get_context("spawn")

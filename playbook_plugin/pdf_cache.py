@@ -1,8 +1,8 @@
 """PDFs kept by the digest of what they are made from, so an unchanged one is not re-rendered.
 
-The key covers the document's HTML, the stylesheets, every site file the HTML loads, the
-WeasyPrint version and the options; the entry keeps the PDF and what its rendering said
-(pages, fit, warnings), so a build that reuses it reports the same.
+The key covers the pages' HTML and the site's settings, the stylesheets, every site file
+the pages load, the WeasyPrint version and the options; the entry keeps the PDF and what
+its rendering said (pages, fit, warnings), so a build that reuses it reports the same.
 """
 
 from __future__ import annotations
@@ -10,28 +10,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 __all__ = ["PdfCache", "digest"]
 
 FORMAT = "1"
 """Bump when the rendering changes in a way the inputs do not show."""
-_FILE_URL = re.compile(r"""file://[^"'\s)]+""")
 
 
-def digest(html: str, *parts: str) -> str:
-    """The key of a document: its HTML, ``parts`` and the bytes of each site file it loads."""
-    hasher = hashlib.sha256(FORMAT.encode())
-    for part in (html, *parts):
-        hasher.update(b"\0" + part.encode())
-    for url in sorted(set(_FILE_URL.findall(html))):
-        path = Path(unquote(urlsplit(url).path))
-        hasher.update(b"\0" + url.encode())
+def digest(inputs: str, files: Iterable[Path]) -> str:
+    """The key of a document: what it is made from, and the bytes of the files it loads."""
+    hasher = hashlib.sha256(f"{FORMAT}\0{inputs}".encode())
+    for path in sorted(set(files)):
+        hasher.update(b"\0" + str(path).encode() + b"\0")
         if path.is_file():
             hasher.update(path.read_bytes())
     return hasher.hexdigest()

@@ -94,6 +94,7 @@ DROPPED_ATTRIBUTES = frozenset(("hidden", "data-playbook-preview"))
 ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers")
 _FIELD_NAME = re.compile(r"[^A-Za-z0-9_/-]+")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)["']""")
 _INTRODUCTION = re.compile(r"<p>((?:(?!</?p[ >]).)*:)\s*</p>", re.S)
 """A paragraph ending in a colon introduces what follows: it must not end a page."""
 
@@ -510,6 +511,17 @@ class PdfJob:
     items: int = 0
     fit: tuple[tuple[str, int], ...] = ()
     """The event kit's checklists' fit steps, as their own sheets found them."""
+
+    def files(self, site: PdfSite) -> list[Path]:
+        """The site files its pages load (images), whose bytes are part of what it is."""
+        found: list[Path] = []
+        for page in self.pages:
+            for source in _SOURCE.findall(page.html):
+                if _EXTERNAL.match(source):
+                    continue
+                path = urlsplit(urljoin("https://site.invalid/" + page.url, html_unescape(source)))
+                found.append(site.site_dir / unquote(path.path).lstrip("/"))
+        return found
 
     def document(self, site: PdfSite, step: int = 0) -> str:
         if self.kind == "playbook":
