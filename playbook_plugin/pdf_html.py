@@ -94,6 +94,7 @@ DROPPED_ATTRIBUTES = frozenset(("hidden", "data-playbook-preview"))
 ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers")
 _FIELD_NAME = re.compile(r"[^A-Za-z0-9_/-]+")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", re.S)
 _SOURCE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)["']""")
 _INTRODUCTION = re.compile(r"<p>((?:(?!</?p[ >]).)*:)\s*</p>", re.S)
 """A paragraph ending in a colon introduces what follows: it must not end a page."""
@@ -431,6 +432,10 @@ def playbook_document(pages: Sequence[PdfPage], site: PdfSite) -> str:
         ]
         previous = page.sections
         depth = len(page.sections)
+        if opened and heading(page) == opened[-1]:
+            # The section's own page: its heading is the section's bookmark, not a second one.
+            opened.pop()
+            depth -= 1
         section_data = (
             f' data-section="{escape(opened[0])}" data-section-depth="{depth - len(opened) + 1}"'
             if opened
@@ -446,8 +451,19 @@ def playbook_document(pages: Sequence[PdfPage], site: PdfSite) -> str:
     return "".join(parts)
 
 
+def heading(page: PdfPage) -> str:
+    """The page's first heading as the reader sees it, else its title in the navigation."""
+    match = _H1.search(page.html)
+    text = html_unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else ""
+    return " ".join(text.split()) or page.title
+
+
 def _contents(pages: Sequence[PdfPage], links: DocumentLinks, strings: Mapping[str, str]) -> str:
-    """Nested by navigation section; the page numbers come from CSS ``target-counter``."""
+    """Nested by navigation section, labelled like the pages' headings and the bookmarks.
+
+    The page numbers come from CSS ``target-counter`` on the entry, outside its link, so
+    each entry is one link.
+    """
     html = ['<nav class="pdf-toc">\n', f"<h2>{escape(strings['pdf_contents'])}</h2>\n", "<ul>\n"]
     previous: tuple[str, ...] = ()
     for page in pages:
@@ -458,10 +474,25 @@ def _contents(pages: Sequence[PdfPage], links: DocumentLinks, strings: Mapping[s
         ):
             common += 1
         html.extend("</ul></li>\n" for _ in range(len(previous) - common))
-        for section in page.sections[common:]:
-            html.append(f'<li class="pdf-toc__section"><span>{escape(section)}</span><ul>\n')
+        label = heading(page)
+        target = f"#{links.anchors[page.url]}"
+        line = (
+            f'<p class="pdf-toc__line"><a href="{target}">{escape(label)}</a>'
+            f'<span class="pdf-toc__page" data-target="{target}"></span></p>'
+        )
+        opened = page.sections[common:]
+        for number, section in enumerate(opened, start=1):
+            if number == len(opened) and section == label:
+                html.append(f'<li class="pdf-toc__section">{line}<ul>\n')
+                line = ""
+            else:
+                html.append(
+                    f'<li class="pdf-toc__section"><p class="pdf-toc__line">{escape(section)}'
+                    "</p><ul>\n"
+                )
         previous = page.sections
-        html.append(f'<li><a href="#{links.anchors[page.url]}">{escape(page.title)}</a></li>\n')
+        if line:
+            html.append(f"<li>{line}</li>\n")
     html.extend("</ul></li>\n" for _ in previous)
     html.append("</ul>\n</nav>\n")
     return "".join(html)

@@ -1,7 +1,8 @@
 """Fixes to WeasyPrint's PDF/UA structure tree, applied as it writes the PDF (``finisher``).
 
-WeasyPrint 70 gives figures' layout boxes in CSS pixels from the top of the page, and table
-header cells no ``/Scope``; PDF/UA checkers want points in the page's own space, and a scope.
+WeasyPrint 70 gives figures' layout boxes in CSS pixels from the top of the page, table
+header cells no ``/Scope``, and a ``<nav>`` list the generic ``NonStruct``/``L``/``LI``
+tags; PDF/UA wants points in the page's own space, a scope, and a ``TOC`` of ``TOCI``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,60 @@ def _name(value: Any) -> str:
     return str(value).lstrip("/")
 
 
+def _kids(pdf: Any, element: Any) -> list[Any]:
+    kids = element.get("K")
+    if not isinstance(kids, pydyf.Array):
+        return []
+    return [
+        _object(pdf, kid)
+        for kid in kids
+        if isinstance(kid, bytes | str) and not str(kid).lstrip("-").isdigit()
+    ]
+
+
+def _is_element(value: Any) -> bool:
+    return isinstance(value, pydyf.Dictionary) and value.get("Type") == "/StructElem"
+
+
+def _contents_list(pdf: Any, element: Any) -> None:
+    """``L`` becomes ``TOC``, ``LI`` ``TOCI`` (its ``LBody`` dissolved into it)."""
+    kind = _name(element.get("S", ""))
+    if kind == "L":
+        element["S"] = "/TOC"
+    elif kind == "LI":
+        element["S"] = "/TOCI"
+        merged = pydyf.Array()
+        for kid in element["K"]:
+            child = _object(pdf, kid) if isinstance(kid, bytes) else None
+            if _is_element(child) and _name(child.get("S", "")) == "LBody":
+                for grandchild in child["K"]:
+                    merged.append(grandchild)
+                    target = _object(pdf, grandchild) if isinstance(grandchild, bytes) else None
+                    if _is_element(target):
+                        target["P"] = element.reference
+            else:
+                merged.append(kid)
+        element["K"] = merged
+    for child in _kids(pdf, element):
+        if _is_element(child):
+            _contents_list(pdf, child)
+
+
+def _tag_contents(pdf: Any) -> None:
+    """The playbook's contents: the one ``NonStruct`` (``<nav>``) under the document."""
+    for element in list(pdf.objects):
+        if not _is_element(element) or element.get("S") != "/Document":
+            continue
+        for child in _kids(pdf, element):
+            if _is_element(child) and child.get("S") == "/NonStruct":
+                child["S"] = "/Div"
+                for part in _kids(pdf, child):
+                    if _is_element(part) and part.get("S") == "/L":
+                        _contents_list(pdf, part)
+
+
 def finish_tags(document: Any, pdf: Any) -> None:
+    _tag_contents(pdf)
     for element in list(pdf.objects):
         if not isinstance(element, pydyf.Dictionary) or element.get("Type") != "/StructElem":
             continue
