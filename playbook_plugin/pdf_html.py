@@ -267,15 +267,25 @@ class _Rewriter(HTMLParser):
         self._emit_start("input", {k: v for k, v in attributes.items() if k in kept}, True)
 
     def _blank(self, attributes: Mapping[str, str]) -> None:
-        """A message template's blank becomes a text field, named after its template."""
+        """A message template's blank becomes a text field, named after its template.
+
+        The same blank used twice in a template (subject and body) keeps one name: the PDF
+        makes it one field with a widget at each place (``pdf_tags``).
+        """
         wanted = f"{self.message or 'message'}/{attributes.get('data-playbook-blank', 'field')}"
+        name = _FIELD_NAME.sub("-", f"{self.prefix}{wanted}").strip("-") or "field"
+        rows = attributes.get("data-rows", "1")
         field_attributes = {
-            "type": "text",
             "class": "playbook-blank__input",
-            "name": self._field_name(wanted),
+            "name": name,
             "title": attributes.get("data-label", ""),
         }
-        self._emit_start("input", field_attributes, True)
+        if rows.isdigit() and int(rows) > 1:
+            field_attributes["rows"] = rows
+            field_attributes["style"] = f"height: {int(rows) * 6}mm"
+            self.out.append(f"<textarea{_attributes(field_attributes)}></textarea>")
+        else:
+            self._emit_start("input", {"type": "text", **field_attributes}, True)
 
     def _image(self, attributes: dict[str, str]) -> None:
         source = attributes.get("src", "")

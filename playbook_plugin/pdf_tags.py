@@ -1,4 +1,7 @@
-"""Fixes to WeasyPrint's PDF/UA structure tree, applied as it writes the PDF (``finisher``).
+"""Fixes to WeasyPrint's PDFs, applied as it writes them (its ``finisher`` hook).
+
+Text fields: the same blank used twice becomes one field with a widget at each place, and
+every text field's type size is "auto", so a long answer still fits its box.
 
 WeasyPrint 70 gives figures' layout boxes in CSS pixels from the top of the page, table
 header cells no ``/Scope``, and a ``<nav>`` list the generic ``NonStruct``/``L``/``LI``
@@ -7,11 +10,15 @@ tags; PDF/UA wants points in the page's own space, a scope, and a ``TOC`` of ``T
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from typing import Any
 
 import pydyf
 
 __all__ = ["finish_tags"]
+
+_FONT_SIZE = re.compile(rb"(/\S+) [0-9.]+ Tf")
 
 PX = 0.75
 """Points per CSS pixel."""
@@ -78,7 +85,56 @@ def _tag_contents(pdf: Any) -> None:
                         _contents_list(pdf, part)
 
 
+def _bytes(value: str | bytes) -> bytes:
+    return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def _merge_text_fields(pdf: Any) -> None:
+    form = pdf.catalog.get("AcroForm")
+    if not isinstance(form, pydyf.Dictionary):
+        return
+    widgets: dict[bytes, list[Any]] = defaultdict(list)
+    for reference in form["Fields"]:
+        field = _object(pdf, reference)
+        if field.get("FT") == "/Tx":
+            field["DA"] = pydyf.String(_FONT_SIZE.sub(rb"\1 0 Tf", _bytes(field["DA"].string)))
+            widgets[_bytes(field["T"].string)].append(field)
+    replaced: dict[bytes, bytes | None] = {}
+    for group in widgets.values():
+        if len(group) < 2:
+            continue
+        first = group[0]
+        parent = pydyf.Dictionary(
+            {
+                "FT": "/Tx",
+                "T": first["T"],
+                "TU": first["TU"],
+                "DA": first["DA"],
+                "V": first["V"],
+                "Kids": pydyf.Array(widget.reference for widget in group),
+            }
+        )
+        if "Ff" in first:
+            parent["Ff"] = first["Ff"]
+        pdf.add_object(parent)
+        for number, widget in enumerate(group):
+            for key in ("FT", "T", "V", "Ff"):
+                widget.pop(key, None)
+            widget["Parent"] = parent.reference
+            replaced[bytes(widget.reference)] = bytes(parent.reference) if number == 0 else None
+    if replaced:
+        fields = pydyf.Array()
+        for reference in form["Fields"]:
+            key = bytes(reference)
+            if key not in replaced:
+                fields.append(reference)
+            elif replaced[key] is not None:
+                fields.append(replaced[key])
+        form["Fields"] = fields
+
+
 def finish_tags(document: Any, pdf: Any) -> None:
+    _merge_text_fields(pdf)
     _tag_contents(pdf)
     for element in list(pdf.objects):
         if not isinstance(element, pydyf.Dictionary) or element.get("Type") != "/StructElem":

@@ -204,16 +204,41 @@ def sheet(html: str, kind: str) -> str:
 # Message templates on paper -------------------------------------------------------------
 
 _BLANK = re.compile(r"\[\ue000(\d+)\ue001\]")
+LINE_CHARS = 70
+"""About how many characters fit one written line across the page."""
 
 
-def _with_blanks(text: str, fields: Sequence[tuple[str, str]]) -> str:
+@dataclass(frozen=True)
+class Blank:
+    """A field as it prints: a line sized for what goes in it."""
+
+    name: str
+    label: str
+    example: str = ""
+
+    @property
+    def chars(self) -> int:
+        """The length to leave room for: the example's, else the label's, at least 12."""
+        return max(len(self.example), len(self.label), 12)
+
+    @property
+    def rows(self) -> int:
+        """Lines to write on: one, or enough for the example with a line to spare."""
+        return 1 if self.chars <= LINE_CHARS // 2 else min(6, self.chars // LINE_CHARS + 2)
+
+
+def _with_blanks(text: str, blanks: Sequence[Blank]) -> str:
     """Escape ``text`` and turn each blank field into a line to write on, labelled below."""
 
     def blank(match: re.Match[str]) -> str:
-        name, label = (escape(part) for part in fields[int(match.group(1))])
+        field = blanks[int(match.group(1))]
+        name, label = escape(field.name), escape(field.label)
+        size = "playbook-blank--lines" if field.rows > 1 else "playbook-blank--line"
         return (
-            f'<span class="playbook-blank"><span class="playbook-blank__line" '
-            f'data-playbook-blank="{name}" data-label="{label}"></span>'
+            f'<span class="playbook-blank {size}" style="--playbook-blank-chars: {field.chars}; '
+            f'--playbook-blank-rows: {field.rows}">'
+            f'<span class="playbook-blank__line" data-playbook-blank="{name}" '
+            f'data-label="{label}" data-chars="{field.chars}" data-rows="{field.rows}"></span>'
             f'<span class="playbook-blank__label">{label}</span></span>'
         )
 
@@ -222,20 +247,20 @@ def _with_blanks(text: str, fields: Sequence[tuple[str, str]]) -> str:
 
 def message_print_html(template: MessageTemplate, settings: MessageSettings) -> str:
     """The template as it prints: its text, with each field a labelled blank line."""
-    fields = list(template.labels.items())
-    names = [name for name, _label in fields]
+    examples = {field.name: field.example for field in template.fields}
+    blanks = [Blank(name, label, examples.get(name, "")) for name, label in template.labels.items()]
     # Render every field empty, as the no-JavaScript version does, with numbered stand-ins
     # for the labels so each blank can become markup after the text is escaped.
-    stand_ins = {name: f"\ue000{index}\ue001" for index, name in enumerate(names)}
+    stand_ins = {blank.name: f"\ue000{index}\ue001" for index, blank in enumerate(blanks)}
     parts = [f'<div class="{PRINT_ONLY} playbook-message__print">']
     if template.subject is not None:
         subject = render_text(template.subject, {}, stand_ins)
         parts.append(
             f'<p class="playbook-message__print-subject"><strong>'
             f"{escape(settings.strings['message_subject'])}:</strong> "
-            f"{_with_blanks(subject, fields)}</p>"
+            f"{_with_blanks(subject, blanks)}</p>"
         )
     body = render_text(template.body, {}, stand_ins)
-    parts.append(f'<div class="playbook-message__print-body">{_with_blanks(body, fields)}</div>')
+    parts.append(f'<div class="playbook-message__print-body">{_with_blanks(body, blanks)}</div>')
     parts.append("</div>")
     return "".join(parts)

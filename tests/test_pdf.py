@@ -153,7 +153,8 @@ def test_the_contents_give_the_page_where_each_page_starts(
     playbook_pdf: PdfReader, nav_pages: list[tuple[str, str, str]]
 ) -> None:
     entries = contents_entries(playbook_pdf)
-    assert [title for title, _ in entries] == [nav_title for nav_title, _, _ in nav_pages]
+    # One label per page everywhere: the contents, the bookmarks and the page say the same.
+    assert [title for title, _ in entries] == [heading for _, heading, _ in nav_pages]
     bookmarks = [(title, page) for title, _, page in outline(playbook_pdf)]
     numbers = [number for _, number in entries]
     assert numbers == sorted(set(numbers)), "each page starts on a page of its own, in order"
@@ -164,11 +165,11 @@ def test_the_contents_give_the_page_where_each_page_starts(
 
 def test_each_page_has_a_running_header_and_page_n_of_m(playbook_pdf: PdfReader) -> None:
     total = len(playbook_pdf.pages)
-    for nav_title, start in contents_entries(playbook_pdf):
+    for heading, start in contents_entries(playbook_pdf):
         text = playbook_pdf.pages[start - 1].extract_text()
         assert f"Page {start} of {total}" in text
         assert "Networking Playbook" in text
-        assert nav_title in text
+        assert heading in text
     last = playbook_pdf.pages[-1].extract_text()
     assert f"Page {total} of {total}" in last
     assert "About this playbook" in last, "the running header names the page's section"
