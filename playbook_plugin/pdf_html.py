@@ -10,6 +10,7 @@ simpler than Material's layout, for WeasyPrint.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ _FIELD_NAME = re.compile(r"[^A-Za-z0-9_/-]+")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", re.S)
 _SOURCE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)["']""")
+_QR_SVG = re.compile(r'<svg\b[^>]*class="playbook-qr"[^>]*>.*?</svg>', re.S)
 _INTRODUCTION = re.compile(r"<p>((?:(?!</?p[ >]).)*:)\s*</p>", re.S)
 """A paragraph ending in a colon introduces what follows: it must not end a page."""
 
@@ -388,9 +390,19 @@ def _attributes(attributes: Mapping[str, str]) -> str:
     )
 
 
+def qr_image(svg: str) -> str:
+    """An inline QR ``<svg>`` as an ``<img>``: WeasyPrint tags it a Figure with its alt text."""
+    label = re.search(r'aria-label="([^"]*)"', svg)
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<img class="playbook-qr" alt="{label.group(1) if label else ""}" '
+        f'src="data:image/svg+xml;base64,{data}">'
+    )
+
+
 def rewrite(html: str, *, page_url: str, prefix: str, links: DocumentLinks, site: PdfSite) -> str:
     rewriter = _Rewriter(page_url, prefix, links, site)
-    rewriter.feed(html)
+    rewriter.feed(_QR_SVG.sub(lambda match: qr_image(match.group(0)), html))
     return _INTRODUCTION.sub(r'<p class="pdf-keep-with-next">\1</p>', rewriter.result())
 
 
@@ -528,7 +540,7 @@ def sheet_document(
         label = format_string(site.strings, "qr_label", url=address)
         running = (
             '<div class="pdf-running-source" aria-hidden="true">'
-            f"{qr_svg(address, label)}<p>{url_html(address)}</p></div>\n"
+            f"{qr_image(qr_svg(address, label))}<p>{url_html(address)}</p></div>\n"
         )
     return (
         _head(site, f"{page.title} · {site.name}")

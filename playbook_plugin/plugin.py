@@ -160,6 +160,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             pdfs=self.make_pdfs,
             url_of=lambda path: file.url if (file := files.get_file_from_path(path)) else None,
             event_kit=EVENT_KIT_PATH in self.kinds,
+            documents=frozenset(self.config.pdf_documents),
         )
         return files
 

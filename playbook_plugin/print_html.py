@@ -73,6 +73,11 @@ class PrintSite:
     """The site URL (``checklists/x/``) of a docs path, or None when the site lacks it."""
     event_kit: bool = True
     """Whether the plugin makes the event kit (and so its PDF) in this build."""
+    documents: frozenset[str] = frozenset(("playbook", "event-kit", "checklists"))
+    """Which PDFs the site builds (``pdf_documents``), so only those are linked."""
+
+    def has_pdf(self, document: str) -> bool:
+        return self.pdfs and document in self.documents
 
     def address(self, url: str | None) -> str | None:
         return urljoin(self.site_url, url) if self.site_url and url is not None else None
@@ -96,17 +101,18 @@ def decorate_page(
     overview = link(site.url_of("checklists/index.md"))
     back = (strings["checklists_title"], overview) if overview is not None else None
     if kind == "checklist":
-        pdf = link(CHECKLIST_PDF.format(id=checklist_id)) if site.pdfs else None
+        pdf = link(CHECKLIST_PDF.format(id=checklist_id)) if site.has_pdf("checklists") else None
         actions = page_actions_html(strings, pdf_href=pdf, back=back)
         return sheet(fill_markers(html, actions=actions, source=source), "checklist")
     if kind == "event-kit":
-        pdf = link(EVENT_KIT_PDF) if site.pdfs else None
+        pdf = link(EVENT_KIT_PDF) if site.has_pdf("event-kit") else None
         actions = page_actions_html(strings, pdf_href=pdf, back=back)
         return sheet(fill_markers(html, actions=actions, source=source), "kit")
     downloads: list[Download] = []
-    if site.pdfs and kind in ("home", "overview"):
-        downloads = [(strings["download_playbook"], link(PLAYBOOK_PDF) or "")]
-        if site.event_kit:
+    if kind in ("home", "overview"):
+        if site.has_pdf("playbook"):
+            downloads.append((strings["download_playbook"], link(PLAYBOOK_PDF) or ""))
+        if site.event_kit and site.has_pdf("event-kit"):
             downloads.append((strings["download_event_kit"], link(EVENT_KIT_PDF) or ""))
     if kind == "overview":
         html = _screen_only_heading(html, '<div class="playbook-data"')
