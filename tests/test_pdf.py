@@ -284,10 +284,9 @@ def test_the_event_kit_pdf_is_one_page_per_checklist_then_the_log(built: Path) -
 
 def decode_qr(pdf: Path, tmp_path: Path, page: int = 1) -> list[str]:
     picture = tmp_path / f"{pdf.stem}-{page}"
+    pages = ["-f", str(page), "-l", str(page)]
     subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), "-singlefile"]
-        + [str(pdf), str(picture)],
-        check=True,
+        ["pdftoppm", "-r", "150", "-png", *pages, "-singlefile", pdf, picture], check=True
     )
     return [code.text for code in zxingcpp.read_barcodes(Image.open(f"{picture}.png"))]
 
