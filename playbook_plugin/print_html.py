@@ -139,9 +139,19 @@ def print_source_html(address: str | None, strings: Mapping[str, str]) -> str:
     )
 
 
+URL_PART_CHARS = 22
+"""About the characters that fit the width of the address under a QR code."""
+
+
 def url_html(url: str) -> str:
-    """``url`` as text that wraps only after a ``/``, never at a hyphen inside a name."""
-    parts = re.findall(r"[^/]*/+|[^/]+$", url)
+    """``url`` as text that wraps only after a ``/``, never at a hyphen inside a name.
+
+    A part too long for the narrow column under a QR code may also wrap after a dot.
+    """
+    parts: list[str] = []
+    for part in re.findall(r"[^/]*/+|[^/]+$", url):
+        too_long = len(part) > URL_PART_CHARS and "." in part.strip(".")
+        parts.extend(re.findall(r"[^.]*\.+|[^.]+$", part) if too_long else [part])
     return "<wbr>".join(f'<span class="playbook-url-part">{escape(part)}</span>' for part in parts)
 
 
