@@ -85,7 +85,7 @@ class PlaybookConfig(base.Config):
     """Paper size of the PDFs."""
     pdf_documents = c.ListOfItems(c.Choice(PDF_DOCUMENTS), default=list(PDF_DOCUMENTS))
     """Which PDFs to build: ``playbook``, ``event-kit``, ``checklists`` (default: all)."""
-    pdf_concurrency = c.Type(int, default=max(1, (os.cpu_count() or 1) - 1))
-    """Processes rendering PDFs side by side; default: the computer's cores less one."""
+    pdf_concurrency = c.Type(int, default=max(0, (os.cpu_count() or 1) - 1))
+    """Processes rendering PDFs beside the build's own (0: none); default: cores less one."""
     pdf_cache_dir = c.Type(str, default=".cache/playbook/pdf")
     """Where unchanged PDFs are kept between builds, from the folder of mkdocs.yml."""

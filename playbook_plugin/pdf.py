@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import threading
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
@@ -206,8 +207,18 @@ def _render_in_worker(site: PdfSite, job: PdfJob, html: str) -> Rendered:
     return _WORKER.run(job, html)
 
 
-class _Batch:
-    """Renders what the cache lacks: in this process, or in worker processes."""
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    if workers < 1:
+        return None
+    # Forking is cheap (WeasyPrint is already imported) and safe in a one-thread build;
+    # under `mkdocs serve` (a server thread) a fresh interpreter is started instead.
+    method = "fork" if threading.active_count() == 1 else "spawn"
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+
+
+class _Schedule:
+    """Renders what the cache lacks: big documents in worker processes, while this process
+    renders the small ones; the event kit once the checklists' fit steps are known."""
 
     def __init__(self, site: PdfSite, cache: PdfCache | None, workers: int) -> None:
         self.site = site
@@ -225,38 +236,73 @@ class _Batch:
         )
 
     def run(self, jobs: Sequence[PdfJob]) -> list[Rendered]:
-        done: dict[int, Rendered] = {}
-        todo: list[tuple[int, PdfJob, str, str]] = []
-        for index, job in enumerate(jobs):
-            key = digest(f"{job!r}\0{self.site!r}\0{self.style}", job.files(self.site))
-            self.keys.append(key)
-            reused = self._reuse(job, key)
-            if reused is not None:
-                done[index] = reused
-            else:
-                todo.append((index, job, job.document(self.site), key))
-        workers = min(self.workers, len(todo))
-        if workers > 1:
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                futures = [
-                    (index, key, pool.submit(_render_in_worker, self.site, job, html))
-                    for index, job, html, key in todo
-                ]
-                results = [(index, key, future.result()) for index, key, future in futures]
-        else:
-            if todo and self.renderer is None:
-                self.renderer = Renderer(self.site)
-            results = [
-                (index, key, self.renderer.run(job, html))  # type: ignore[union-attr]
-                for index, job, html, key in todo
-            ]
-        for index, key, rendered in results:
-            done[index] = rendered
-            if self.cache is not None:
-                report = asdict(rendered)
-                self.cache.put(key, self.site.site_dir / rendered.path, report)
-        return [done[index] for index in range(len(jobs))]
+        done: dict[str, Rendered] = {}
+        later = [job for job in jobs if job.kind == "kit"]
+        todo = [
+            (job, html) for job in jobs if job.kind != "kit" for html in self._missing(job, done)
+        ]
+        todo.sort(key=lambda pair: len(pair[1]), reverse=True)  # the biggest first
+        pool = _pool(min(self.workers, max(0, len(todo) + len(later) - 1)))
+        futures: list[tuple[PdfJob, Future[Rendered]]] = []
+        try:
+            while todo or later:
+                while pool is not None and todo and self._busy(futures) < self.workers:
+                    job, html = todo.pop(0)
+                    futures.append((job, pool.submit(_render_in_worker, self.site, job, html)))
+                if todo:
+                    job, html = todo.pop()  # this process takes the smallest
+                    self._finish(job, self._render(job, html), done)
+                    continue
+                checklists = [job.path for job in jobs if job.kind == "checklist"]
+                for job, future in futures:
+                    if job.kind == "checklist":
+                        self._finish(job, future.result(), done)
+                if later and all(path in done for path in checklists):
+                    kit = replace(later.pop(0), fit=self._fits(jobs, done))
+                    todo.extend((kit, html) for html in self._missing(kit, done))
+            for job, future in futures:
+                self._finish(job, future.result(), done)
+        finally:
+            if pool is not None:
+                pool.shutdown()
+        return [done[job.path] for job in jobs]
+
+    @staticmethod
+    def _busy(futures: Sequence[tuple[PdfJob, Future[Rendered]]]) -> int:
+        return sum(1 for _, future in futures if not future.done())
+
+    @staticmethod
+    def _fits(jobs: Sequence[PdfJob], done: Mapping[str, Rendered]) -> tuple[tuple[str, int], ...]:
+        return tuple(
+            (job.checklist_id, done[job.path].fit)
+            for job in jobs
+            if job.kind == "checklist" and 0 < done[job.path].fit <= FIT_FLOOR
+        )
+
+    def _render(self, job: PdfJob, html: str) -> Rendered:
+        if self.renderer is None:
+            self.renderer = Renderer(self.site)
+        return self.renderer.run(job, html)
+
+    def _key(self, job: PdfJob) -> str:
+        return digest(f"{job!r}\0{self.site!r}\0{self.style}", job.files(self.site))
+
+    def _missing(self, job: PdfJob, done: dict[str, Rendered]) -> list[str]:
+        """``[html]`` when ``job`` must render; none when the cache had it (now in ``done``)."""
+        key = self._key(job)
+        self.keys.append(key)
+        reused = self._reuse(job, key)
+        if reused is not None:
+            done[job.path] = reused
+            return []
+        return [job.document(self.site)]
+
+    def _finish(self, job: PdfJob, rendered: Rendered, done: dict[str, Rendered]) -> None:
+        if job.path in done:
+            return
+        done[job.path] = rendered
+        if self.cache is not None:
+            self.cache.put(self._key(job), self.site.site_dir / job.path, asdict(rendered))
 
     def _reuse(self, job: PdfJob, key: str) -> Rendered | None:
         if self.cache is None:
@@ -286,19 +332,12 @@ def write_pdfs(
 ) -> list[Rendered]:
     """Write every PDF of ``jobs``, reusing unchanged ones from ``cache_dir``.
 
-    Checklist sheets render first: the event kit takes the type size each one needed.
+    ``workers`` processes render beside this one (0: this one alone). Checklist sheets
+    come before the event kit, which takes the type size each checklist needed.
     """
     cache = PdfCache(cache_dir) if cache_dir is not None else None
-    batch = _Batch(site, cache, max(1, workers))
-    first = [job for job in jobs if job.kind != "kit"]
-    rendered = batch.run(first)
-    fits = tuple(
-        (job.checklist_id, min(result.fit, FIT_FLOOR))
-        for job, result in zip(first, rendered, strict=True)
-        if job.kind == "checklist" and 0 < result.fit <= FIT_FLOOR
-    )
-    kits = [replace(job, fit=fits) for job in jobs if job.kind == "kit"]
-    rendered += batch.run(kits)
+    schedule = _Schedule(site, cache, max(0, workers))
+    rendered = schedule.run(jobs)
     if cache is not None:
-        cache.keep_only(batch.keys)
+        cache.keep_only(schedule.keys)
     return rendered
