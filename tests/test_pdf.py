@@ -392,6 +392,18 @@ def test_an_address_a_phone_cannot_open_is_never_printed(
     assert "playbook-qr" not in page and site_url not in article(page)
 
 
+def test_mkdocs_serve_says_nothing_about_the_address(
+    small_playbook: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    del small_playbook.config["site_url"]
+    (small_playbook.root / "mkdocs.yml").write_text(yaml.safe_dump(small_playbook.config))
+    config = load_config(str(small_playbook.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    with caplog.at_level(logging.INFO):
+        build(config, serve_url="http://127.0.0.1:8000/")
+    assert "carry no QR code" not in caplog.text
+
+
 def test_a_public_address_is_printed_without_a_word(
     small_playbook: Site, caplog: pytest.LogCaptureFixture
 ) -> None:
