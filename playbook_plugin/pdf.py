@@ -143,41 +143,53 @@ class Renderer:
         """Render ``job`` into ``site/``; a checklist sheet shrinks to fit, or continues."""
         started = perf_counter()
         html = html if html is not None else job.document(self.site)
-        warnings = [*self.warnings, *(s.message() for s in missing_scripts(text_of(html)))]
+        scripts = [script.message() for script in missing_scripts(text_of(html))]
+        warnings = [f"{job.path}: {warning}" for warning in [*self.warnings, *scripts]]
+        notes: list[str] = []
         document, said = self._document(html)
         step = 0
-        notes: list[str] = []
         if job.kind == "checklist" and len(document.pages) > 1:
-            for step in range(1, FIT_FLOOR + 2):
-                if step > FIT_FLOOR:
-                    document, said = self._document(html)  # full size, page by page
-                    warnings.append(self._continues(job, len(document.pages)))
-                    break
-                document, said = self._document(job.document(self.site, step))
-                if len(document.pages) == 1:
-                    notes.append(
-                        f"{job.source}: {job.items} items fit one sheet of {job.path} "
-                        f"with smaller type (step {step} of {FIT_FLOOR})"
-                    )
-                    break
-        warnings.extend(said)
+            step, fitted = self._fit(job)
+            if fitted is None:
+                warnings.append(self._continues(job, len(document.pages)))
+            else:
+                document, said = fitted
+                notes.append(
+                    f"{job.source}: {job.items} items fit one sheet of {job.path} "
+                    f"with smaller type (step {step} of {FIT_FLOOR})"
+                )
         target = self.site.site_dir / job.path
-        warnings.extend(self._write(document, target))
+        said.extend(self._write(document, target))
+        warnings.extend(f"{job.path}: {warning}" for warning in said)
         return Rendered(
             job.path,
             len(document.pages),
             perf_counter() - started,
             target.stat().st_size,
             step,
-            tuple(f"{job.path}: {warning}" for warning in warnings),
+            tuple(warnings),
             notes=tuple(notes),
         )
+
+    def _fit(self, job: PdfJob) -> tuple[int, tuple[Any, list[str]] | None]:
+        """The largest fit step at which the sheet is one page; ``FIT_FLOOR + 1`` if none.
+
+        The floor is tried first, so a list far too long costs one more rendering only.
+        """
+        floor = self._document(job.document(self.site, FIT_FLOOR))
+        if len(floor[0].pages) > 1:
+            return FIT_FLOOR + 1, None
+        for step in range(1, FIT_FLOOR):
+            rendered = self._document(job.document(self.site, step))
+            if len(rendered[0].pages) == 1:
+                return step, rendered
+        return FIT_FLOOR, floor
 
     def _continues(self, job: PdfJob, pages: int) -> str:
         return (
             f"{job.source}: {job.items} items do not fit one sheet even with the smallest "
             f"type (8 pt), so {job.path} prints on {pages} pages, each page after the first "
-            'headed with the title, "continued" and the QR code. To print it on one sheet, '
+            'headed with the title, "(continued)" and the QR code. To print it on one sheet, '
             "split it into two checklists, or move detail lines into the page's introduction"
         )
 
