@@ -226,6 +226,27 @@ def test_checklist_items_and_message_blanks_are_form_fields(
     )
 
 
+def introductions() -> list[tuple[str, str]]:
+    """Each line ending in a colon just before a message fence, with that template's title."""
+    found = []
+    for page in sorted((REPO / "docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        pattern = r"^([^\n]+:)\n\n```message\n(?:[^`]*?\n)?title: ([^\n]+)\n"
+        found += [(line, title.strip("\"'")) for line, title in re.findall(pattern, text, re.M)]
+    return found
+
+
+def test_an_introduction_stays_on_the_page_of_the_template_it_introduces(
+    playbook_pdf: PdfReader,
+) -> None:
+    pages = [squeeze(sheet.extract_text()) for sheet in playbook_pdf.pages]
+    pairs = introductions()
+    assert len(pairs) > 10 and ("A gentle follow-up:", "A follow-up that is not pushy") in pairs
+    for introduction, title in pairs:
+        where = [n for n, text in enumerate(pages) if squeeze(introduction + title) in text]
+        assert where, f"{introduction!r} is not right above {title!r} on one page"
+
+
 def test_screen_only_controls_are_left_out_of_the_playbook(playbook_pdf: PdfReader) -> None:
     text = " ".join(sheet.extract_text() for sheet in playbook_pdf.pages)
     for screen_only in ("Copy message", "Reset", "Export my data", "Download as PDF", "¶"):
