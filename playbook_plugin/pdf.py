@@ -224,7 +224,8 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
         return None
     # Forking is cheap (WeasyPrint is already imported) and safe in a one-thread build;
     # under `mkdocs serve` (a server thread) a fresh interpreter is started instead.
-    method = "fork" if threading.active_count() == 1 else "spawn"
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    method = "fork" if can_fork and threading.active_count() == 1 else "spawn"
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
 
 
