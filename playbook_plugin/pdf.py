@@ -30,7 +30,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from playbook_plugin.pdf_cache import PdfCache, digest
 from playbook_plugin.pdf_fonts import missing_scripts, text_of
 from playbook_plugin.pdf_html import PdfJob, PdfPage, PdfSite, page_css
-from playbook_plugin.pdf_tags import finish_tags
+from playbook_plugin.pdf_tags import finish_pdf
 
 __all__ = [
     "FIT_FLOOR",
@@ -133,7 +133,7 @@ class Renderer:
         return document, warnings
 
     def _write(self, document: Any, target: Path) -> list[str]:
-        options = {**PDF_OPTIONS, "cache": self.cache, "finisher": finish_tags}
+        options = {**PDF_OPTIONS, "cache": self.cache, "finisher": finish_pdf}
         target.parent.mkdir(parents=True, exist_ok=True)
         with _weasyprint_warnings() as warnings:
             document.write_pdf(target, **options)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pydyf
 
-__all__ = ["finish_tags"]
+__all__ = ["finish_pdf"]
 
 _FONT_SIZE = re.compile(rb"(/\S+) [0-9.]+ Tf")
 
@@ -133,7 +133,7 @@ def _merge_text_fields(pdf: Any) -> None:
         form["Fields"] = fields
 
 
-def finish_tags(document: Any, pdf: Any) -> None:
+def finish_pdf(document: Any, pdf: Any) -> None:
     _merge_text_fields(pdf)
     _tag_contents(pdf)
     for element in list(pdf.objects):
