@@ -47,6 +47,19 @@ class _Namespace(c.Type[str]):
         return value
 
 
+class _Processes(c.Type[int]):
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: Any) -> int:
+        value = super().run_validation(value)
+        if value < 0:
+            raise base.ValidationError(
+                "`pdf_concurrency` is a number of processes: 0 or more (0: none beside the build)"
+            )
+        return value
+
+
 class _Checks(c.Type[list]):
     """The site's advice checks; validated together with ``channels`` once both are read."""
 
@@ -85,7 +98,7 @@ class PlaybookConfig(base.Config):
     """Paper size of the PDFs."""
     pdf_documents = c.ListOfItems(c.Choice(PDF_DOCUMENTS), default=list(PDF_DOCUMENTS))
     """Which PDFs to build: ``playbook``, ``event-kit``, ``checklists`` (default: all)."""
-    pdf_concurrency = c.Type(int, default=max(0, (os.cpu_count() or 1) - 1))
+    pdf_concurrency = _Processes(default=max(0, (os.cpu_count() or 1) - 1))
     """Processes rendering PDFs beside the build's own (0: none); default: cores less one."""
     pdf_cache_dir = c.Type(str, default=".cache/playbook/pdf")
     """Where unchanged PDFs are kept between builds, from the folder of mkdocs.yml."""

@@ -965,6 +965,15 @@ def test_pdfs_render_in_parallel_processes_to_the_same_result(small_playbook: Si
     assert len(kit.pages) == 3 and len(fields_of(kit, "/Btn")) == 6
 
 
+def test_a_negative_number_of_processes_is_refused(
+    small_playbook: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    with_pdfs(small_playbook, pdf_concurrency=-1)
+    with pytest.raises(Abort):
+        small_playbook.build()
+    assert "pdf_concurrency" in caplog.text and "0 or more" in caplog.text
+
+
 def test_a_site_chooses_which_pdfs_it_builds_and_links_only_those(small_playbook: Site) -> None:
     with_pdfs(small_playbook, pdf_documents=["checklists"]).build()
     downloads = small_playbook.site_dir / "downloads"
