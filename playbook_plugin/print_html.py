@@ -212,9 +212,31 @@ def _screen_only_heading(html: str, before: str) -> str:
     return html[:start] + tag + html[start + 3 :]
 
 
+PRINT_FIT_STEPS = (46.0, 56.0, 66.0)
+"""Lines a checklist takes (an item 1, its detail 0.8) that fit one sheet at each print fit
+step: normal type, smaller, smallest (playbook.css). Longer lists keep normal type."""
+_CHECKLIST_START = re.compile(r'<section class="playbook-checklist" data-playbook-checklist="')
+
+
+def print_fit(html: str) -> str:
+    """Mark each checklist with the print fit step its length needs to fit one sheet."""
+    pieces = _CHECKLIST_START.split(html)
+    for number, piece in enumerate(pieces[1:], start=1):
+        section = piece.split("</section>", 1)[0]
+        lines = section.count("data-playbook-item=") + 0.8 * section.count(
+            'class="playbook-item__detail"'
+        )
+        step = next((n for n, most in enumerate(PRINT_FIT_STEPS) if lines <= most), 0)
+        if step:
+            identifier, rest = piece.split('"', 1)
+            pieces[number] = f'{identifier}" data-playbook-print-fit="{step}"{rest}'
+    marker = '<section class="playbook-checklist" data-playbook-checklist="'
+    return marker.join(pieces)
+
+
 def sheet(html: str, kind: str) -> str:
     """Wrap a page meant for paper, so the print styles lay out only these pages."""
-    return f'<div class="playbook-sheet playbook-sheet--{kind}">\n{html}\n</div>'
+    return f'<div class="playbook-sheet playbook-sheet--{kind}">\n{print_fit(html)}\n</div>'
 
 
 # Message templates on paper -------------------------------------------------------------

@@ -259,6 +259,7 @@ def long_lists(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site.write("docs/index.md", "# Home\n")
     site.write("checklists/twenty-five.md", long_checklist(25))
     site.write("checklists/forty-five.md", long_checklist(45))
+    site.write("checklists/thirty-two.md", long_checklist(32))
     port = free_port()
     site.config["site_url"] = f"http://127.0.0.1:{port}/"
     site.build()
@@ -274,6 +275,25 @@ def test_a_checklist_of_25_items_with_details_fits_one_sheet(
     sheets = printed(page, paper)
     assert len(sheets) == 1
     assert "Step number 25 of the long list" in sheets[0]
+
+
+def item_size(page: Page) -> float:
+    item = page.locator(".playbook-item label").first
+    return float(item.evaluate("node => parseFloat(getComputedStyle(node).fontSize)"))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_checklist_a_little_too_long_prints_smaller_on_one_sheet(
+    long_lists: str, page: Page, paper: str
+) -> None:
+    page.emulate_media(media="print")
+    page.goto(long_lists + "checklists/twenty-five/")
+    normal = item_size(page)
+    page.goto(long_lists + "checklists/thirty-two/")
+    assert 0.75 * normal <= item_size(page) < normal, "smaller, within reason"
+    sheets = printed(page, paper)
+    assert len(sheets) == 1
+    assert "Step number 32 of the long list" in sheets[0]
 
 
 @pytest.mark.parametrize("paper", PAPERS)
