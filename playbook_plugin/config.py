@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from mkdocs.config import base
@@ -10,6 +11,8 @@ from mkdocs.config import config_options as c
 from playbook_plugin.messages import MessageSettings, build_settings
 from playbook_plugin.slugs import is_valid_id
 from playbook_plugin.strings import DEFAULT_STRINGS
+
+PDF_DOCUMENTS = ("playbook", "event-kit", "checklists")
 
 
 class _Strings(base.BaseConfigOption[dict[str, str]]):
@@ -40,6 +43,19 @@ class _Namespace(c.Type[str]):
         if value and not is_valid_id(value):
             raise base.ValidationError(
                 "`namespace` may only use lower-case letters, digits and hyphens"
+            )
+        return value
+
+
+class _Processes(c.Type[int]):
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: Any) -> int:
+        value = super().run_validation(value)
+        if value < 0:
+            raise base.ValidationError(
+                "`pdf_concurrency` is a number of processes: 0 or more (0: none beside the build)"
             )
         return value
 
@@ -88,3 +104,9 @@ class PlaybookConfig(base.Config):
     """Build the PDF downloads; unset: on for ``mkdocs build``, off under ``mkdocs serve``."""
     pdf_page_size = c.Choice(("a4", "letter"), default="a4")
     """Paper size of the PDFs."""
+    pdf_documents = c.ListOfItems(c.Choice(PDF_DOCUMENTS), default=list(PDF_DOCUMENTS))
+    """Which PDFs to build: ``playbook``, ``event-kit``, ``checklists`` (default: all)."""
+    pdf_concurrency = _Processes(default=max(0, (os.cpu_count() or 1) - 1))
+    """Processes rendering PDFs beside the build's own (0: none); default: cores less one."""
+    pdf_cache_dir = c.Type(str, default=".cache/playbook/pdf")
+    """Where unchanged PDFs are kept between builds, from the folder of mkdocs.yml."""

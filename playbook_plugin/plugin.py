@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 from pathlib import Path
+from time import perf_counter
 from typing import Any, Literal
 
 import markdown
@@ -33,10 +35,12 @@ from playbook_plugin.pages import (
     event_kit_page,
     overview_page,
 )
-from playbook_plugin.pdf_html import PdfPage, PdfSite
+from playbook_plugin.pdf_html import PdfJob, PdfPage, PdfSite
+from playbook_plugin.print_address import check_site_url
 from playbook_plugin.print_html import (
     CHECKLIST_PDF,
     EVENT_KIT_PDF,
+    PLAYBOOK_PDF,
     PageKind,
     PrintSite,
     decorate_page,
@@ -50,6 +54,7 @@ from playbook_plugin.theme_fixes import name_search_dialog
 from playbook_plugin.third_party import foreign_loads, how_to_fix
 
 log = get_plugin_logger(__name__)
+_MISSING_ANCHOR = "No anchor #"
 
 ASSETS = Path(__file__).parent / "assets"
 CORE_SCRIPT = "javascripts/core.js"
@@ -209,12 +214,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name))
             )
         self.files = files
+        address = check_site_url(config.site_url)
+        prints_address = bool(self.checklists) or self.make_pdfs
+        if address.problem and prints_address and self.command != "serve":
+            # The preview address is what the default playbook builds with: an INFO keeps
+            # `make site --strict` passing; any other address that cannot work is a warning.
+            (log.info if address.problem == "loopback" else log.warning)(address.message())
         self.print_site = PrintSite(
             strings=self.strings,
-            site_url=config.site_url or "",
+            site_url=address.printable,
             pdfs=self.make_pdfs,
             url_of=lambda path: file.url if (file := files.get_file_from_path(path)) else None,
             event_kit=EVENT_KIT_PATH in self.kinds,
+            documents=frozenset(self.config.pdf_documents),
         )
         return files
 
@@ -333,32 +345,64 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if unrendered:  # a --dirty build renders only the pages that changed
             log.info("PDFs not updated: %d pages were not rendered in this build", len(unrendered))
             return
-        site = self.pdf_site(config)
-        sheets = [
-            (
-                self.pdf_pages[path],
-                CHECKLIST_PDF.format(id=checklist_id) if kind == "checklist" else EVENT_KIT_PDF,
-                "checklist" if kind == "checklist" else "kit",
-            )
-            for path, (kind, checklist_id) in self.kinds.items()
-            if kind in ("checklist", "event-kit") and path in self.pdf_pages
-        ]
-        pages = self.nav_pdf_pages()
+        started = perf_counter()
+        jobs = self.pdf_jobs()
+        cache_dir = self.project_root / self.config.pdf_cache_dir
         try:
-            rendered, warnings = write_pdfs(site, pages, sheets)
+            rendered = write_pdfs(
+                self.pdf_site(config),
+                jobs,
+                cache_dir=cache_dir,
+                workers=self.config.pdf_concurrency,
+            )
         except Exception as error:  # WeasyPrint's own errors: stop the build, say where
             raise PluginError(f"playbook: could not write the PDFs: {error}") from error
-        for warning in warnings:
-            log.warning("PDF %s", warning)
+        anchors = config.validation.links.anchors
         for pdf in rendered:
+            for warning in pdf.warnings:
+                # MkDocs reports a missing anchor at its own level (INFO unless asked for).
+                level = anchors if _MISSING_ANCHOR in warning else logging.WARNING
+                log.log(level, "PDF %s", warning)
+            for note in pdf.notes:
+                log.info("PDF %s", note)
             log.info(
-                "Wrote %s: %d %s, %d KB, in %.2f s",
+                "%s %s: %d %s, %d KB, in %.2f s",
+                "Kept unchanged" if pdf.reused else "Wrote",
                 pdf.path,
                 pdf.pages,
                 "page" if pdf.pages == 1 else "pages",
                 round(pdf.size / 1024),
                 pdf.seconds,
             )
+        log.info("PDF stage: %d PDFs in %.2f s", len(rendered), perf_counter() - started)
+
+    def pdf_jobs(self) -> list[PdfJob]:
+        """The PDFs this site builds, as the PDF renderer takes them."""
+        wanted = set(self.config.pdf_documents)
+        jobs: list[PdfJob] = []
+        pages = self.nav_pdf_pages()
+        if "playbook" in wanted and pages:
+            jobs.append(PdfJob(PLAYBOOK_PDF, "playbook", tuple(pages)))
+        for path, (kind, checklist_id) in self.kinds.items():
+            page = self.pdf_pages.get(path)
+            if page is None:
+                continue
+            if kind == "checklist" and "checklists" in wanted:
+                checklist = self.checklists[checklist_id]
+                source = self.checklists_dir / f"{checklist_id}.md"
+                jobs.append(
+                    PdfJob(
+                        CHECKLIST_PDF.format(id=checklist_id),
+                        "checklist",
+                        (page,),
+                        checklist_id=checklist_id,
+                        source=_relative(source, self.project_root),
+                        items=checklist.item_count,
+                    )
+                )
+            elif kind == "event-kit" and "event-kit" in wanted:
+                jobs.append(PdfJob(EVENT_KIT_PDF, "kit", (page,)))
+        return jobs
 
     on_post_build = CombinedEvent(_write_pdfs, _publish_site)
 
@@ -367,7 +411,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return PdfSite(
             name=config.site_name,
             description=config.site_description or "",
-            site_url=config.site_url or "",
+            site_url=check_site_url(config.site_url).printable,
             language=config.theme.get("language") or "en",
             strings=self.strings,
             site_dir=Path(config.site_dir),
@@ -399,6 +443,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.config.enabled and self.checklists_dir.is_dir():
             server.watch(str(self.checklists_dir))
         return server
+
+
+def _relative(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def _add_once(entries: list[Any], paths: list[str]) -> None:

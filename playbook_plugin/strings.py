@@ -89,6 +89,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "pdf_contents": "Contents",
     "pdf_page_of": "Page {page} of {pages}",
     "pdf_built": "Built on {date}",
+    "pdf_continued": "{title} (continued)",
     # Message templates (message_html.py, playbook-messages.js) ---------------------------
     "message_channel": "For: {channel}",
     "message_fields": "Fill in the blanks",
