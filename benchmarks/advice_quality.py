@@ -25,14 +25,14 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playbook_plugin.advice import DEFAULT_CHECKS  # noqa: E402
-from playbook_plugin.messages import (  # noqa: E402
+from playbook_plugin.rules.advice import DEFAULT_CHECKS  # noqa: E402
+from playbook_plugin.sources.messages import (  # noqa: E402
     MessageTemplate,
     advise,
     build_settings,
     parse_message,
 )
-from playbook_plugin.template_subset import slug_name  # noqa: E402
+from playbook_plugin.sources.template_subset import slug_name  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "templates.yaml"
 STATES = ("as_written", "filled")

@@ -8,9 +8,9 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from playbook_plugin.messages import MessageSettings, build_settings
-from playbook_plugin.slugs import is_valid_id
-from playbook_plugin.strings import DEFAULT_STRINGS
+from playbook_plugin.render.strings import DEFAULT_STRINGS
+from playbook_plugin.sources.messages import MessageSettings, build_settings
+from playbook_plugin.sources.slugs import is_valid_id
 
 PDF_DOCUMENTS = ("playbook", "event-kit", "checklists")
 
@@ -39,12 +39,12 @@ class _Namespace(c.Type[str]):
         super().__init__(str, default="")
 
     def run_validation(self, value: Any) -> str:
-        value = super().run_validation(value)
-        if value and not is_valid_id(value):
+        namespace = str(super().run_validation(value))
+        if namespace and not is_valid_id(namespace):
             raise base.ValidationError(
                 "`namespace` may only use lower-case letters, digits and hyphens"
             )
-        return value
+        return namespace
 
 
 class _Processes(c.Type[int]):
@@ -52,15 +52,15 @@ class _Processes(c.Type[int]):
         super().__init__(int, default=default)
 
     def run_validation(self, value: Any) -> int:
-        value = super().run_validation(value)
-        if value < 0:
+        processes = int(super().run_validation(value))
+        if processes < 0:
             raise base.ValidationError(
                 "`pdf_concurrency` is a number of processes: 0 or more (0: none beside the build)"
             )
-        return value
+        return processes
 
 
-class _Checks(c.Type[list]):
+class _Checks(c.Type[list[Any]]):
     """The site's advice checks; validated together with ``channels`` once both are read."""
 
     def __init__(self) -> None:
@@ -88,7 +88,7 @@ def message_settings(config: base.Config, language: str = "en") -> MessageSettin
     )
 
 
-class PlaybookConfig(base.Config):
+class PlaybookConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     checklists_dir = c.Type(str, default="checklists")
     namespace = _Namespace()

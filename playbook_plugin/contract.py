@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from playbook_plugin.slugs import slugify
+from playbook_plugin.sources.slugs import slugify
 
 ATTRIBUTES: dict[str, str] = {
     # The page-level data block: namespace, strings and the advice checks the page uses.

@@ -19,21 +19,21 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
-from playbook_plugin.checklist_html import render_checklist
-from playbook_plugin.checklists import Checklist, load_checklists
 from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_key, page_key
-from playbook_plugin.errors import SourceError, SourceErrors
-from playbook_plugin.message_html import applicable_checks, render_message_html
-from playbook_plugin.messages import (
+from playbook_plugin.render.checklist_html import render_checklist
+from playbook_plugin.render.message_html import applicable_checks, render_message_html
+from playbook_plugin.render.page_data import PAGE_MARKER, page_data_block
+from playbook_plugin.render.strings import merge_strings
+from playbook_plugin.render.task_ids import PageIds
+from playbook_plugin.render.tasklists import TaskListTreeprocessor
+from playbook_plugin.sources.checklists import Checklist, load_checklists
+from playbook_plugin.sources.errors import SourceError, SourceErrors
+from playbook_plugin.sources.messages import (
     MessageSettings,
     MessageTemplate,
     build_settings,
     parse_message,
 )
-from playbook_plugin.page_data import PAGE_MARKER, page_data_block
-from playbook_plugin.strings import merge_strings
-from playbook_plugin.task_ids import PageIds
-from playbook_plugin.tasklists import TaskListTreeprocessor
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -231,7 +231,11 @@ class PlaybookExtension(Extension):
 
 
 def _validate_checklist_options(
-    language: str, inputs: dict[str, str], options: dict[str, str], attrs: dict, md: Markdown
+    language: str,
+    inputs: dict[str, str],
+    options: dict[str, str],
+    attrs: dict[str, Any],
+    md: Markdown,
 ) -> bool:
     for key, value in inputs.items():
         if key != "title" or value not in ("show", "hide"):

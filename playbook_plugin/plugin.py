@@ -16,28 +16,20 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime
+from mkdocs.utils import get_build_datetime, get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
-from playbook_plugin.errors import SourceErrors
-from playbook_plugin.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
-from playbook_plugin.messages import MessageTemplate
-from playbook_plugin.offline import IFRAME_WORKER_SHIM, localise_polyfills
-from playbook_plugin.pages import (
-    EVENT_KIT_PATH,
-    OVERVIEW_PATH,
-    checklist_page,
-    checklist_page_path,
-    event_kit_page,
-    overview_page,
-)
-from playbook_plugin.pdf_html import PdfJob, PdfPage, PdfSite
-from playbook_plugin.print_address import check_site_url
-from playbook_plugin.print_html import (
+from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
+from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
+from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_logged
+from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
+from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
+from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
+from playbook_plugin.printing.print_address import check_site_url
+from playbook_plugin.printing.print_html import (
     CHECKLIST_PDF,
     EVENT_KIT_PDF,
     PLAYBOOK_PDF,
@@ -45,13 +37,21 @@ from playbook_plugin.print_html import (
     PrintSite,
     decorate_page,
 )
-from playbook_plugin.sources import load_playbook
-from playbook_plugin.staged_site import StagedSite, strict_warnings_logged
-from playbook_plugin.strings import merge_strings
-from playbook_plugin.task_ids import PageIds
-from playbook_plugin.tasklists import wants_tasklists
-from playbook_plugin.theme_fixes import name_search_dialog
-from playbook_plugin.third_party import foreign_loads, how_to_fix
+from playbook_plugin.render.pages import (
+    EVENT_KIT_PATH,
+    OVERVIEW_PATH,
+    checklist_page,
+    checklist_page_path,
+    event_kit_page,
+    overview_page,
+)
+from playbook_plugin.render.strings import merge_strings
+from playbook_plugin.render.task_ids import PageIds
+from playbook_plugin.render.tasklists import wants_tasklists
+from playbook_plugin.sources.checklists import Checklist
+from playbook_plugin.sources.errors import SourceErrors
+from playbook_plugin.sources.messages import MessageTemplate
+from playbook_plugin.sources.playbook import load_playbook
 
 log = get_plugin_logger(__name__)
 _MISSING_ANCHOR = "No anchor #"
@@ -66,7 +66,7 @@ STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
 SITE_ASSETS = "assets/playbook"
 
 
-class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
     command: str = "build"
     """The mkdocs command running; ``build`` when MkDocs is driven from Python."""
 
@@ -225,6 +225,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             site_url=address.printable,
             pdfs=self.make_pdfs,
             url_of=lambda path: file.url if (file := files.get_file_from_path(path)) else None,
+            relative_url=get_relative_url,
             event_kit=EVENT_KIT_PATH in self.kinds,
             documents=frozenset(self.config.pdf_documents),
         )
@@ -335,7 +336,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _write_pdfs(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.make_pdfs:
             return
-        from playbook_plugin.pdf import write_pdfs  # WeasyPrint only when needed
+        from playbook_plugin.printing.pdf import write_pdfs  # WeasyPrint only when needed
 
         unrendered = [
             page.file.src_uri
@@ -421,7 +422,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def nav_pdf_pages(self) -> list[PdfPage]:
         """The pages of the last build, in navigation order, as the playbook PDF takes them."""
-        from playbook_plugin.pdf import nav_pages
+        from playbook_plugin.printing.pdf import nav_pages
 
         return nav_pages(self.nav.items if self.nav else [], self.pdf_pages)
 

@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from playbook_plugin.advice import DEFAULT_CHECKS, for_language, merge_checks
-from playbook_plugin.channels import build_channels
-from playbook_plugin.template_subset import compile_template
+from playbook_plugin.rules.advice import DEFAULT_CHECKS, for_language, merge_checks
+from playbook_plugin.rules.channels import build_channels
+from playbook_plugin.sources.template_subset import compile_template
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "node" / "fixtures.json"

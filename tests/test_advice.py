@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from playbook_plugin.advice import (
+from playbook_plugin.rules.advice import (
     DEFAULT_CHECKS,
     CheckContext,
     evaluate,

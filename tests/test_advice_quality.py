@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from playbook_plugin.message_html import applicable_checks, message_data
-from playbook_plugin.messages import advise
+from playbook_plugin.render.message_html import applicable_checks, message_data
+from playbook_plugin.sources.messages import advise
 from tests.node_bridge import node_bridge
 
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "advice_quality.py"

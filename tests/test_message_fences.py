@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from playbook_plugin.errors import SourceError
-from playbook_plugin.messages import (
+from playbook_plugin.sources.errors import SourceError
+from playbook_plugin.sources.messages import (
     Duration,
     build_settings,
     check_example,

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from playbook_plugin.contract import ATTRIBUTES
-from playbook_plugin.errors import SourceError
-from playbook_plugin.messages import build_settings, parse_message
+from playbook_plugin.sources.errors import SourceError
+from playbook_plugin.sources.messages import build_settings, parse_message
 
 from .conftest import Site
 from .test_advice_quality import QUALITY

@@ -21,10 +21,10 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from playbook_plugin.checklists import load_checklists
-from playbook_plugin.pdf import SiteOnlyFetcher
-from playbook_plugin.pdf_html import DocumentLinks, PdfSite, rewrite
-from playbook_plugin.qr import qr_matrix
+from playbook_plugin.printing.pdf import SiteOnlyFetcher
+from playbook_plugin.printing.pdf_html import DocumentLinks, PdfSite, rewrite
+from playbook_plugin.printing.qr import qr_matrix
+from playbook_plugin.sources.checklists import load_checklists
 
 from .browser.test_print import long_checklist
 from .conftest import BEFORE_THE_EVENT, REPO, Site

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from playbook_plugin.errors import SourceError
-from playbook_plugin.template_subset import compile_template
+from playbook_plugin.sources.errors import SourceError
+from playbook_plugin.sources.template_subset import compile_template
 
 BODY_LINE = 20
 """The page line where the template body starts."""

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbook_plugin.template_subset import compile_template, render_text
+from playbook_plugin.sources.template_subset import compile_template, render_text
 from tests.node_bridge import NodeBridge, node_bridge
 
 NAMES = ["name", "place", "role", "x"]

@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from playbook_plugin.advice import DEFAULT_CHECKS
+from playbook_plugin.rules.advice import DEFAULT_CHECKS
 
 from ..conftest import Site, free_port, serve
 

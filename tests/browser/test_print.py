@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from playbook_plugin.checklists import Checklist, ChecklistItem, load_checklists
-from playbook_plugin.strings import DEFAULT_STRINGS
+from playbook_plugin.render.strings import DEFAULT_STRINGS
+from playbook_plugin.sources.checklists import Checklist, ChecklistItem, load_checklists
 
 from ..conftest import REPO, Site, free_port, serve
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from playbook_plugin.text_units import count_characters
+from playbook_plugin.rules.text_units import count_characters
 
 from ..conftest import Site, free_port, serve
 

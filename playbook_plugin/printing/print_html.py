@@ -15,12 +15,10 @@ from html import escape
 from typing import Literal
 from urllib.parse import urljoin
 
-from mkdocs.utils import get_relative_url
-
-from playbook_plugin.messages import MessageSettings, MessageTemplate
-from playbook_plugin.qr import qr_svg
-from playbook_plugin.strings import format_string
-from playbook_plugin.template_subset import render_text
+from playbook_plugin.printing.qr import qr_svg
+from playbook_plugin.render.strings import format_string
+from playbook_plugin.sources.messages import MessageSettings, MessageTemplate
+from playbook_plugin.sources.template_subset import render_text
 
 __all__ = [
     "ACTIONS_MARKER",
@@ -71,6 +69,9 @@ class PrintSite:
     """Whether this build writes the PDFs, so the pages may link to them."""
     url_of: Callable[[str], str | None]
     """The site URL (``checklists/x/``) of a docs path, or None when the site lacks it."""
+    relative_url: Callable[[str, str], str]
+    """A site URL relative to a page's URL, as the host computes it (MkDocs:
+    ``mkdocs.utils.get_relative_url``)."""
     event_kit: bool = True
     """Whether the plugin makes the event kit (and so its PDF) in this build."""
     documents: frozenset[str] = frozenset(("playbook", "event-kit", "checklists"))
@@ -93,7 +94,7 @@ def decorate_page(
     strings = site.strings
 
     def link(target: str | None) -> str | None:
-        return get_relative_url(target, page_url) if target is not None else None
+        return site.relative_url(target, page_url) if target is not None else None
 
     def source(for_checklist: str) -> str:
         return print_source_html(site.address(site.checklist_url(for_checklist)), strings)

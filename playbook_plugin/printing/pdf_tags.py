@@ -57,11 +57,13 @@ def _contents_list(pdf: Any, element: Any) -> None:
         element["S"] = "/TOCI"
         merged = pydyf.Array()
         for kid in element["K"]:
-            child = _object(pdf, kid) if isinstance(kid, bytes) else None
+            child: Any = _object(pdf, kid) if isinstance(kid, bytes) else None
             if _is_element(child) and _name(child.get("S", "")) == "LBody":
                 for grandchild in child["K"]:
                     merged.append(grandchild)
-                    target = _object(pdf, grandchild) if isinstance(grandchild, bytes) else None
+                    target: Any = (
+                        _object(pdf, grandchild) if isinstance(grandchild, bytes) else None
+                    )
                     if _is_element(target):
                         target["P"] = element.reference
             else:
@@ -125,11 +127,11 @@ def _merge_text_fields(pdf: Any) -> None:
     if replaced:
         fields = pydyf.Array()
         for reference in form["Fields"]:
-            key = bytes(reference)
-            if key not in replaced:
+            field_key = bytes(reference)
+            if field_key not in replaced:
                 fields.append(reference)
-            elif replaced[key] is not None:
-                fields.append(replaced[key])
+            elif replaced[field_key] is not None:
+                fields.append(replaced[field_key])
         form["Fields"] = fields
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from playbook_plugin.text_units import count_characters, count_words
+from playbook_plugin.rules.text_units import count_characters, count_words
 
 __all__ = [
     "DEFAULT_CHANNELS",

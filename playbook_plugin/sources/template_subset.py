@@ -45,7 +45,7 @@ from typing import Any, TypeGuard
 from jinja2 import TemplateSyntaxError, Undefined, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from playbook_plugin.errors import SourceError
+from playbook_plugin.sources.errors import SourceError
 
 __all__ = [
     "CompiledTemplate",

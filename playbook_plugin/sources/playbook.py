@@ -6,12 +6,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from playbook_plugin.checklists import Checklist, load_checklists
-from playbook_plugin.errors import SourceError, SourceErrors
-from playbook_plugin.fences import Fence, scan
-from playbook_plugin.messages import MessageSettings, MessageTemplate, check_example, parse_message
-from playbook_plugin.source_files import display_path, markdown_pages, read_source
-from playbook_plugin.task_checks import RenderTasks, check_task_ids
+from playbook_plugin.sources.checklists import Checklist, load_checklists
+from playbook_plugin.sources.errors import SourceError, SourceErrors
+from playbook_plugin.sources.fences import Fence, scan
+from playbook_plugin.sources.messages import (
+    MessageSettings,
+    MessageTemplate,
+    check_example,
+    parse_message,
+)
+from playbook_plugin.sources.source_files import display_path, markdown_pages, read_source
+from playbook_plugin.sources.task_checks import RenderTasks, check_task_ids
 
 
 @dataclass

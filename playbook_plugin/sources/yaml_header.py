@@ -61,13 +61,18 @@ def _load(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | N
         loader.dispose()
 
 
+def _line(event: yaml.Event) -> int:
+    """The 0-based line an event starts on (PyYAML's parser always marks its events)."""
+    return event.start_mark.line if event.start_mark is not None else 0
+
+
 def _check_events(text: str, loader_class: type[yaml.SafeLoader]) -> None:
     """Refuse aliases and deep nesting before anything is built (which would recurse)."""
     depth = 0
     for event in yaml.parse(text, Loader=loader_class):
         if isinstance(event, yaml.AliasEvent):
             raise HeaderError(
-                event.start_mark.line,
+                _line(event),
                 "uses a YAML alias (`*name`, repeating the value marked `&name`)",
                 "write the value out in full where it is needed",
             )
@@ -75,7 +80,7 @@ def _check_events(text: str, loader_class: type[yaml.SafeLoader]) -> None:
             depth += 1
             if depth > MAX_NESTING:
                 raise HeaderError(
-                    event.start_mark.line,
+                    _line(event),
                     f"nests values more than {MAX_NESTING} levels deep",
                     "write one `key: value` per line",
                 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify_unicode
 
-from playbook_plugin.slugs import is_valid_id, slugify, strip_markup, trailing_braces
+from playbook_plugin.sources.slugs import is_valid_id, slugify, strip_markup, trailing_braces
 
 PART_SEPARATOR = "/"
 MAX_PART_LENGTH = 60

@@ -17,12 +17,12 @@ import json
 from html import escape
 from typing import Any
 
-from playbook_plugin.advice import Check
 from playbook_plugin.contract import ATTRIBUTES
-from playbook_plugin.messages import MessageSettings, MessageTemplate
-from playbook_plugin.print_html import message_print_html
-from playbook_plugin.strings import format_string
-from playbook_plugin.template_subset import render_text
+from playbook_plugin.printing.print_html import message_print_html
+from playbook_plugin.render.strings import format_string
+from playbook_plugin.rules.advice import Check
+from playbook_plugin.sources.messages import MessageSettings, MessageTemplate
+from playbook_plugin.sources.template_subset import render_text
 
 __all__ = ["applicable_checks", "message_data", "render_message_html"]
 

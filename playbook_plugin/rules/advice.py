@@ -45,8 +45,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from playbook_plugin.slugs import is_valid_id
-from playbook_plugin.text_units import words as text_words
+from playbook_plugin.rules.text_units import words as text_words
+from playbook_plugin.sources.slugs import is_valid_id
 
 __all__ = [
     "DEFAULT_CHECKS",

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
-from playbook_plugin.print_html import url_html
-from playbook_plugin.qr import qr_svg
-from playbook_plugin.strings import format_string
+from playbook_plugin.printing.print_html import url_html
+from playbook_plugin.printing.qr import qr_svg
+from playbook_plugin.render.strings import format_string
 
 __all__ = [
     "DocumentLinks",

@@ -1,7 +1,7 @@
 """``message`` fences: a YAML header, a line ``---``, then the template text.
 
 :func:`parse_message` turns one fence into a validated :class:`MessageTemplate`, or raises
-:class:`~playbook_plugin.errors.SourceError` at the exact line of the problem.
+:class:`~playbook_plugin.sources.errors.SourceError` at the exact line of the problem.
 :func:`build_settings` makes the site-wide :class:`MessageSettings` from the plugin config.
 A template's ``checks:`` tunes the site's advice checks for it alone, and its ``lang:`` (else
 the site's language) picks the word lists they read; :func:`advise` runs them on a message.
@@ -18,7 +18,8 @@ from typing import Any, Literal
 
 import yaml
 
-from playbook_plugin.advice import (
+from playbook_plugin.render.strings import merge_strings
+from playbook_plugin.rules.advice import (
     DEFAULT_CHECKS,
     KINDS,
     RELATIONSHIPS,
@@ -30,18 +31,17 @@ from playbook_plugin.advice import (
     merge_checks,
     primary_language,
 )
-from playbook_plugin.channels import Channel, build_channels
-from playbook_plugin.errors import SourceError
-from playbook_plugin.slugs import is_valid_id
-from playbook_plugin.strings import merge_strings
-from playbook_plugin.template_subset import (
+from playbook_plugin.rules.channels import Channel, build_channels
+from playbook_plugin.sources.errors import SourceError
+from playbook_plugin.sources.slugs import is_valid_id
+from playbook_plugin.sources.template_subset import (
     CompiledTemplate,
     compile_template,
     is_blank,
     label_from_name,
     render_text,
 )
-from playbook_plugin.yaml_header import HeaderError, load_header
+from playbook_plugin.sources.yaml_header import HeaderError, load_header
 
 __all__ = [
     "Duration",

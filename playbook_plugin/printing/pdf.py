@@ -27,10 +27,10 @@ from weasyprint import __version__ as weasyprint_version
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from playbook_plugin.pdf_cache import PdfCache, digest
-from playbook_plugin.pdf_fonts import missing_scripts, text_of
-from playbook_plugin.pdf_html import PdfJob, PdfPage, PdfSite, page_css
-from playbook_plugin.pdf_tags import finish_pdf
+from playbook_plugin.printing.pdf_cache import PdfCache, digest
+from playbook_plugin.printing.pdf_fonts import missing_scripts, text_of
+from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite, page_css
+from playbook_plugin.printing.pdf_tags import finish_pdf
 
 __all__ = [
     "FIT_FLOOR",
@@ -44,7 +44,7 @@ __all__ = [
     "write_pdfs",
 ]
 
-STYLESHEET = Path(__file__).parent / "assets" / "stylesheets" / "playbook-pdf.css"
+STYLESHEET = Path(__file__).parents[1] / "assets" / "stylesheets" / "playbook-pdf.css"
 PDF_OPTIONS: dict[str, Any] = {"pdf_forms": True, "pdf_variant": "pdf/ua-1"}
 FIT_FLOOR = 3
 """The last fit step (8 pt items, 7 pt details, in playbook-pdf.css): the legible floor."""
