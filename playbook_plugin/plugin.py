@@ -13,12 +13,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime
+from mkdocs.utils import get_build_datetime, get_relative_url
 
 from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
 from playbook_plugin.errors import SourceErrors
+from playbook_plugin.feature_styles import feature_stylesheets, link_feature_stylesheets
 from playbook_plugin.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.messages import MessageTemplate
@@ -53,7 +54,10 @@ CORE_SCRIPT = "javascripts/core.js"
 FEATURE_SCRIPTS = tuple(f"javascripts/{feature['script']}" for feature in FEATURES.values())
 SCRIPTS = (CORE_SCRIPT, *FEATURE_SCRIPTS)
 """Every script a page may load (benchmarks/page_weight.py weighs them)."""
-STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
+GLOBAL_STYLESHEET = "stylesheets/playbook.css"
+"""Checklists, actions and notices: every page may have them."""
+STYLESHEETS = (GLOBAL_STYLESHEET, *feature_stylesheets().values())
+"""Every stylesheet a page may load; a feature's own only where the page has its widgets."""
 SITE_ASSETS = "assets/playbook"
 
 
@@ -102,7 +106,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 strings=self.config.strings,
             )
         )
-        _add_once(config.extra_css, [f"{SITE_ASSETS}/{name}" for name in STYLESHEETS])
+        _add_once(config.extra_css, [f"{SITE_ASSETS}/{GLOBAL_STYLESHEET}"])
         _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{CORE_SCRIPT}"])
         return config
 
@@ -235,6 +239,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.theme_checked:
             self.theme_checked = True
             self._warn_foreign_loads(output.replace(page.content or "", ""), config)
+        output = link_feature_stylesheets(
+            output, lambda path: get_relative_url(f"{SITE_ASSETS}/{path}", page.url)
+        )
         return name_search_dialog(output)
 
     def _warn_foreign_loads(self, page_frame: str, config: MkDocsConfig) -> None:
