@@ -29,7 +29,12 @@ def _markdown_html(text: str, inline: bool) -> str:
 
 
 def progress_element(
-    strings: Mapping[str, str], done: int, total: int, *, reset: bool = True
+    strings: Mapping[str, str],
+    done: int,
+    total: int,
+    *,
+    reset: bool = True,
+    text_key: str = "progress",
 ) -> etree.Element:
     """The progress line: ``3 of 7``, a bar, and the reset control (shown once JS runs)."""
     wrapper = etree.Element("div", {"class": "playbook-progress"})
@@ -38,7 +43,7 @@ def progress_element(
         "span",
         {"class": "playbook-progress__text", "data-playbook-progress": "", "role": "status"},
     )
-    text.text = format_string(strings, "progress", done=done, total=total)
+    text.text = format_string(strings, text_key, done=done, total=total)
     bar = etree.SubElement(
         wrapper, "span", {"class": "playbook-progress__bar", "aria-hidden": "true"}
     )
@@ -56,6 +61,18 @@ def progress_element(
             },
         )
         button.text = strings["reset"]
+    return wrapper
+
+
+def compact_count(strings: Mapping[str, str], done: int, total: int) -> etree.Element:
+    """A list's own ``3 of 7``, without bar or reset, when the page has a total of its own."""
+    wrapper = etree.Element("div", {"class": "playbook-progress playbook-progress--compact"})
+    text = etree.SubElement(
+        wrapper,
+        "span",
+        {"class": "playbook-progress__text", "data-playbook-progress": "", "role": "status"},
+    )
+    text.text = format_string(strings, "progress", done=done, total=total)
     return wrapper
 
 

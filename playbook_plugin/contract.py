@@ -27,6 +27,8 @@ ATTRIBUTES: dict[str, str] = {
     "progress": "data-playbook-progress",
     "page_auto": "data-playbook-page-auto",
     "legacy_key": "data-playbook-legacy-key",
+    "previous_item": "data-playbook-was",
+    "page_total": "data-playbook-page-total",
     # The overview's per-checklist progress.
     "summary": "data-playbook-summary",
     "summary_items": "data-playbook-items",

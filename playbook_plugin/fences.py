@@ -1,4 +1,4 @@
-"""Find fenced blocks and task lines in a Markdown page, with their line numbers.
+"""Find fenced blocks in a Markdown page, with their line numbers.
 
 The build validates every page before writing anything, so it needs the fences' places
 without rendering; this scanner follows the same rules as pymdownx.superfences for
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from playbook_plugin.checklists import TaskLine, parse_task_line
+from playbook_plugin.source_files import markdown_lines
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*?)(?P<fence>`{3,}|~{3,})[ \t]*+(?P<info>[^`\n]*)$")
 
@@ -34,29 +34,18 @@ def _fence_name(info: str) -> str:
     return info.split()[0] if info else ""
 
 
-def markdown_lines(text: str) -> list[str]:
-    """The lines as Python-Markdown sees them (its ``NormalizeWhitespace``).
+def scan(text: str) -> list[Fence]:
+    """All fences (any name), in page order.
 
-    Only ``\\n`` ends a line once CR and CRLF are normalised; ``str.splitlines()`` would also
-    split at U+2028, U+0085 or a form feed, and find fences Markdown never renders (or miss
-    one it does). Markdown also deletes the characters U+0002 and U+0003.
+    Task items are not looked for here: they are found in what Markdown renders
+    (``tasklists.py``), since lines that look like items do not always render as items.
     """
-    text = text.replace("\x02", "").replace("\x03", "")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def scan(text: str) -> tuple[list[Fence], list[TaskLine]]:
-    """All fences (any name) and all task lines outside fences, in page order."""
     fences: list[Fence] = []
-    tasks: list[TaskLine] = []
     lines = markdown_lines(text)
     index = 0
     while index < len(lines):
         match = FENCE_OPEN.match(lines[index])
         if match is None:
-            task = parse_task_line(lines[index], index + 1)
-            if task is not None:
-                tasks.append(task)
             index += 1
             continue
         indent, fence = match.group("indent"), match.group("fence")
@@ -69,9 +58,8 @@ def scan(text: str) -> tuple[list[Fence], list[TaskLine]]:
         closed = end < len(lines)
         fences.append(Fence(_fence_name(match.group("info")), index + 2, "\n".join(body), closed))
         index = end + 1
-    return fences, tasks
+    return fences
 
 
 def fences_named(text: str, name: str) -> Iterator[Fence]:
-    fences, _ = scan(text)
-    return (fence for fence in fences if fence.name == name)
+    return (fence for fence in scan(text) if fence.name == name)

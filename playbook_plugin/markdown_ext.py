@@ -8,6 +8,7 @@ validated checklists and, page by page, the page key and links.
 from __future__ import annotations
 
 import inspect
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,7 +22,7 @@ from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
 from playbook_plugin.checklist_html import render_checklist
 from playbook_plugin.checklists import Checklist, load_checklists
-from playbook_plugin.contract import ATTRIBUTES, default_namespace
+from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_key, page_key
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.message_html import applicable_checks, render_message_html
 from playbook_plugin.messages import (
@@ -32,7 +33,10 @@ from playbook_plugin.messages import (
 )
 from playbook_plugin.page_data import PAGE_MARKER, page_data_block
 from playbook_plugin.strings import merge_strings
+from playbook_plugin.task_ids import PageIds
 from playbook_plugin.tasklists import TaskListTreeprocessor
+
+log = logging.getLogger("mkdocs.plugins.playbook")
 
 WIDGET_MARKERS = tuple(
     ATTRIBUTES[name] for name in ("checklist", "message", "data_panel", "summary")
@@ -50,6 +54,13 @@ class PageState:
     checklist_href: Callable[[str], str | None] = field(default=lambda _checklist_id: None)
     resolve_link: Callable[[str], str] = field(default=lambda link: link)
     """Turns a docs path like ``after-you-meet.md#follow-up`` into a URL from this page."""
+    tasklists: bool = True
+    """False when the page's front matter says ``playbook: {tasklists: false}``."""
+    checking: bool = False
+    """True while the build checks a page's task ids before writing: fences render empty
+    (they are checked on their own) and problems are reported by the check, not logged."""
+    task_ids: PageIds | None = None
+    """The ids of the page's task items, once it is rendered; what the build checks."""
 
 
 class _PageRender:
@@ -147,10 +158,14 @@ class PlaybookExtension(Extension):
         md.treeprocessors.register(
             TaskListTreeprocessor(
                 md,
-                page_key=lambda: self.page.page_key,
-                legacy_key=lambda: self.page.legacy_page_key,
+                page_key=lambda: _excerpt_source(md, page_key) or self.page.page_key,
+                enabled=lambda: self.page.tasklists,
+                legacy_key=lambda: (
+                    _excerpt_source(md, legacy_page_key) or self.page.legacy_page_key
+                ),
                 strings=strings,
                 next_widget_number=render.next_widget_number,
+                report=self._task_ids,
             ),
             "playbook_tasklists",
             30,
@@ -162,9 +177,26 @@ class PlaybookExtension(Extension):
             5,
         )
 
+    def _task_ids(self, ids: PageIds) -> None:
+        """Keep the page's ids for the build's check; say what a site without it would miss."""
+        self.page.task_ids = ids
+        if self.page.checking:
+            return
+        for problem in ids.problems:
+            log.warning("%s: %s", self.page.source_path, problem.message)
+        if ids.repeated:
+            log.info(
+                "%s: %d task items repeat another item's text in the same place; they are "
+                "told apart by order (give them an `{#id}` to keep their ticks if you reorder)",
+                self.page.source_path,
+                ids.repeated,
+            )
+
     def _format_checklist(
         self, fence: dict[str, Any], render: _PageRender, strings: Mapping[str, str]
     ) -> str:
+        if self.page.checking:
+            return ""
         checklist_id = fence["src"].strip()
         checklist = self.checklists.get(checklist_id)
         if checklist is None:
@@ -181,6 +213,8 @@ class PlaybookExtension(Extension):
         )
 
     def _format_message(self, fence: dict[str, Any], render: _PageRender) -> str:
+        if self.page.checking:
+            return ""
         settings = replace(self.messages, resolve_link=self.page.resolve_link)
         template = self._templates.get(fence["src"])
         if template is None:
@@ -224,6 +258,20 @@ def _add_fence(
         superfences.extend_super_fences(name, formatter, validator)
 
 
+def _excerpt_source(md: Markdown, key: Callable[[str], str]) -> str | None:
+    """The key of the post a blog excerpt comes from, when ``md`` renders one.
+
+    Material's blog renders the start of each post on its index and archive pages with a
+    Markdown of its own that carries an ``excerpt`` processor naming the post: its task lists
+    are the post's, so they keep the post's key and share its ticks.
+    """
+    if "excerpt" not in md.treeprocessors:
+        return None
+    post = getattr(md.treeprocessors["excerpt"], "page", None)
+    source = getattr(getattr(post, "file", None), "src_uri", None)
+    return key(source) if isinstance(source, str) else None
+
+
 def _superfences(md: Markdown) -> SuperFencesCodeExtension:
     """The page's SuperFences, loading it when the site did not list it."""
     for extension in md.registeredExtensions:
@@ -263,6 +311,9 @@ class _PageDataPostprocessor(Postprocessor):
         block = page_data_block(self.namespace, self.strings, self.render.checks.values())
         if PAGE_MARKER in text or not any(marker in text for marker in WIDGET_MARKERS):
             return text
+        if _excerpt_source(self.md, page_key) is not None:
+            # The blog keeps an excerpt's start and drops the rest: the block goes first.
+            return f"{block}\n{text}"
         return f"{text}\n{block}"
 
 

@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any, Literal
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url
+from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
@@ -43,6 +45,8 @@ from playbook_plugin.print_html import (
 from playbook_plugin.sources import load_playbook
 from playbook_plugin.staged_site import StagedSite, strict_warnings_logged
 from playbook_plugin.strings import merge_strings
+from playbook_plugin.task_ids import PageIds
+from playbook_plugin.tasklists import wants_tasklists
 from playbook_plugin.theme_fixes import name_search_dialog
 from playbook_plugin.third_party import foreign_loads, how_to_fix
 
@@ -127,7 +131,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return
         try:
             playbook = load_playbook(
-                self.checklists_dir, Path(config.docs_dir), self.project_root, self.messages
+                self.checklists_dir,
+                Path(config.docs_dir),
+                self.project_root,
+                self.messages,
+                render_tasks=lambda text, display: self._render_tasks(text, display, config),
             )
         except SourceErrors as errors:
             raise PluginError(str(errors)) from None
@@ -143,6 +151,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.checklists.update(playbook.checklists)
         self.templates.clear()
         self.templates.update(playbook.templates_by_source)
+
+    def _render_tasks(self, text: str, display: str, config: MkDocsConfig) -> PageIds | None:
+        """The page's task ids, rendered with the site's own extensions, as the build will."""
+        body, meta = get_markdown_meta(text)
+        if not wants_tasklists(meta):
+            return None
+        self.page.page_key = ""
+        self.page.source_path = display
+        self.page.tasklists = True
+        self.page.checking = True
+        self.page.task_ids = None
+        try:
+            converter = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+            converter.convert(body)
+        finally:
+            self.page.checking = False
+        return self.page.task_ids
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -210,6 +237,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return None
         self.page.page_key = page_key(page.file.src_uri)
         self.page.legacy_page_key = legacy_page_key(page.file.src_uri)
+        self.page.tasklists = wants_tasklists(page.meta)
         self.page.source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         self.page.checklist_href = lambda checklist_id: self._url(
             checklist_page_path(checklist_id), page

@@ -1,4 +1,4 @@
-"""Validate the whole playbook before anything is written: checklists, fences, task lists."""
+"""Validate the whole playbook before anything is written: checklists, fences, task ids."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from playbook_plugin.checklists import Checklist, check_item_id, load_checklists
+from playbook_plugin.checklists import Checklist, load_checklists
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.fences import Fence, scan
 from playbook_plugin.messages import MessageSettings, MessageTemplate, check_example, parse_message
 from playbook_plugin.source_files import display_path, markdown_pages, read_source
+from playbook_plugin.task_checks import RenderTasks, check_task_ids
 
 
 @dataclass
@@ -25,9 +26,17 @@ class Playbook:
 
 
 def load_playbook(
-    checklists_dir: Path, docs_dir: Path, project_root: Path, messages: MessageSettings
+    checklists_dir: Path,
+    docs_dir: Path,
+    project_root: Path,
+    messages: MessageSettings,
+    render_tasks: RenderTasks | None = None,
 ) -> Playbook:
-    """The playbook, once every source is known to be valid; else all problems at once."""
+    """The playbook, once every source is known to be valid; else all problems at once.
+
+    ``render_tasks`` renders a page as the site will, to check its explicit task ids; it is
+    only called once everything else is valid, and only for pages that may have a problem.
+    """
     playbook = Playbook()
     errors: list[SourceError] = []
     try:
@@ -37,16 +46,37 @@ def load_playbook(
     checklists_broken = bool(errors)
     for checklist in playbook.checklists.values():
         errors.extend(_check_intro(playbook, checklist, messages, checklists_broken))
+    pages: list[tuple[str, str]] = []
     for page, listing_error in markdown_pages(docs_dir, project_root):
         if listing_error is not None:
             errors.append(listing_error)
             continue
         display = display_path(page, project_root)
-        fences, page_errors = check_page(page, display, playbook.checklists, checklists_broken)
+        try:
+            text = read_source(page, display)
+        except SourceError as error:
+            errors.append(error)
+            continue
+        pages.append((text, display))
+        fences, page_errors = check_page(text, display, playbook.checklists, checklists_broken)
         errors.extend(page_errors)
         for fence in fences:
             if fence.name == "message":
                 errors.extend(_add_template(playbook, fence, display, messages))
+    if not errors and render_tasks is not None:
+        for text, display in pages:
+            errors.extend(check_task_ids(text, display, render_tasks))
+        for checklist in playbook.checklists.values():
+            # The introduction is part of the checklist's page: its task lists follow page rules.
+            if "{#" in checklist.intro:
+                errors.extend(
+                    check_task_ids(
+                        checklist.intro,
+                        checklist.path,
+                        render_tasks,
+                        first_line=checklist.intro_line,
+                    )
+                )
     if errors:
         raise SourceErrors(errors)
     return playbook
@@ -56,7 +86,7 @@ def _check_intro(
     playbook: Playbook, checklist: Checklist, messages: MessageSettings, checklists_broken: bool
 ) -> list[SourceError]:
     """A checklist's introduction is Markdown on the checklist's page: check its fences too."""
-    fences, _ = scan(checklist.intro)
+    fences = scan(checklist.intro)
     fences = [replace(fence, line=fence.line + checklist.intro_line - 1) for fence in fences]
     errors = _check_checklist_fences(fences, checklist.path, playbook.checklists, checklists_broken)
     for fence in fences:
@@ -107,32 +137,11 @@ def _add_template(
 
 
 def check_page(
-    page: Path, display: str, checklists: Mapping[str, Checklist], checklists_broken: bool
+    text: str, display: str, checklists: Mapping[str, Checklist], checklists_broken: bool
 ) -> tuple[list[Fence], list[SourceError]]:
-    """The page's fences, and what is wrong with its checklist fences and task lists."""
-    try:
-        text = read_source(page, display)
-    except SourceError as error:
-        return [], [error]
-    fences, tasks = scan(text)
-    errors = _check_checklist_fences(fences, display, checklists, checklists_broken)
-    seen: dict[str, int] = {}
-    for task in tasks:
-        problem = check_item_id(task, display)
-        if problem is not None:
-            errors.append(problem)
-        elif task.item_id in seen:
-            errors.append(
-                SourceError(
-                    display,
-                    task.line,
-                    f"task id `{task.item_id}` is already used on line {seen[task.item_id]} of "
-                    "this page: give this item its own id, like `{#" + task.item_id + "-2}`",
-                )
-            )
-        else:
-            seen[task.item_id] = task.line
-    return fences, errors
+    """The page's fences, and what is wrong with its checklist fences."""
+    fences = scan(text)
+    return fences, _check_checklist_fences(fences, display, checklists, checklists_broken)
 
 
 def _check_checklist_fences(

@@ -66,10 +66,22 @@ CASES = {
         "# Notes\n\n```message\nid: hello\nchannel: fax\n---\nHi {{ name }}\n```\n",
         "docs/notes.md:5: `channel: fax` is not known",
     ),
+    "task id that is not an id, in a blockquote": (
+        "docs/tasks.md",
+        "# Tasks\n\n> Quoted:\n>\n> - [ ] Call {#Call_Back}\n",
+        "docs/tasks.md:5: item id `Call_Back` may only use lower-case letters, digits and "
+        "hyphens: write `{#call-back}`",
+    ),
+    "duplicate task ids in a checklist's introduction": (
+        "checklists/bad.md",
+        "---\ntitle: Bad\n---\n\n> - [ ] a {#same}\n> - [ ] b {#same}\n\n- [ ] c\n",
+        "checklists/bad.md:6: item id `same` is already used on this page",
+    ),
     "duplicate task ids in a page": (
         "docs/tasks.md",
         "# Tasks\n\n- [ ] Call {#call}\n- [ ] Call again {#call}\n",
-        "docs/tasks.md:4: task id `call` is already used on line 3 of this page",
+        "docs/tasks.md:4: item id `call` is already used on this page: "
+        "give this item its own id, like `{#call-2}`",
     ),
 }
 

@@ -17,14 +17,54 @@
     return store.get(key);
   }
 
-  /* Checklists ------------------------------------------------------------ */
+  /* Checklists ------------------------------------------------------------
+   * Set-up indexes every box of the page by storage key and item id, so a tick touches only
+   * the boxes of that item, the counts that show them and the page total: the same work on a
+   * page of 10 items as on one of 1,000. */
+
+  var has = function (object, key) { return hasOwn.call(object, key); };
+  var lists = { byKey: Object.create(null), byInput: new WeakMap(), summaries: [] };
 
   function checklistKey(widget) {
     return "checklist:" + widget.getAttribute("data-playbook-checklist");
   }
 
+  /* A tick is saved in a task of its own, right after the page shows it: the reader sees the
+   * box, count and total change without waiting for the browser's storage. Leaving the page,
+   * hiding it, or reading the data (export, import, erase, another tab) saves first. */
+  var pendingSaves = Object.create(null);
+  var saveTimer = 0;
+
+  function saveSoon(key, saved) {
+    pendingSaves[key] = saved;
+    if (!saveTimer) saveTimer = window.setTimeout(flushSaves, 0);
+  }
+
+  function flushSaves() {
+    if (saveTimer) window.clearTimeout(saveTimer);
+    saveTimer = 0;
+    var batch = pendingSaves;
+    pendingSaves = Object.create(null);
+    Object.keys(batch).forEach(function (key) { store.set(key, batch[key]); });
+  }
+
+  window.addEventListener("pagehide", flushSaves);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flushSaves();
+  });
+
+  /* What each checklist on the page has saved, read once per refresh rather than per tick;
+   * refreshAll reads it again whenever it may have changed elsewhere. */
+  var savedCache = Object.create(null);
+
+  function savedChecklist(key) {
+    if (pendingSaves[key]) return pendingSaves[key];
+    if (!(key in savedCache)) savedCache[key] = get(key);
+    return savedCache[key];
+  }
+
   function savedTicks(key) {
-    var saved = get(key);
+    var saved = savedChecklist(key);
     return saved && typeof saved.items === "object" && saved.items ? saved.items : {};
   }
 
@@ -38,38 +78,46 @@
     return t("progress", { done: done, total: total });
   }
 
-  function showProgress(widget) {
-    var inputs = itemInputs(widget);
-    var done = inputs.filter(function (input) { return input.checked; }).length;
-    var text = widget.querySelector("[data-playbook-progress]");
-    var label = progressText(done, inputs.length);
-    if (text && text.textContent !== label) text.textContent = label;
-    var bar = widget.querySelector(".playbook-progress__bar > span");
-    if (bar) bar.style.width = (inputs.length ? Math.round((100 * done) / inputs.length) : 0) + "%";
+  /** A progress display: its text node, its bar (if any) and how its text is worded. */
+  function counter(root, textKey) {
+    if (!root) return null;
+    var text = root.querySelector("[data-playbook-progress]");
+    if (!text) return null;
+    return { text: text, bar: root.querySelector(".playbook-progress__bar > span"), textKey: textKey, done: 0, total: 0 };
   }
 
-  function applyTicks(widget) {
-    var ticks = savedTicks(checklistKey(widget));
-    itemInputs(widget).forEach(function (input) {
-      var id = input.getAttribute("data-playbook-item");
-      input.checked = Object.prototype.hasOwnProperty.call(ticks, id) ? !!ticks[id] : input.defaultChecked;
+  function showCount(count) {
+    if (!count) return;
+    var label = t(count.textKey, { done: count.done, total: count.total });
+    var node = count.text.firstChild;
+    if (node && node.nodeType === 3 && !node.nextSibling) {
+      if (node.nodeValue !== label) node.nodeValue = label;  /* the same text node: cheaper */
+    } else {
+      count.text.textContent = label;
+    }
+    if (count.bar) count.bar.style.width = (count.total ? Math.round((100 * count.done) / count.total) : 0) + "%";
+  }
+
+  /** Ticks saved under an item's previous id (data-playbook-was) move to its id, once. */
+  function migrate(key, entry) {
+    var saved = get(key);
+    if (!saved || typeof saved.items !== "object" || !saved.items) return;
+    var items = saved.items;
+    var previous = [];
+    Object.keys(entry.inputs).forEach(function (id) {
+      entry.inputs[id].forEach(function (input) {
+        var was = input.getAttribute("data-playbook-was");
+        if (!was || !has(items, was)) return;
+        if (!has(items, id)) items[id] = items[was];
+        previous.push(was);
+      });
     });
-    showProgress(widget);
-  }
-
-  function showSummary(summary) {
-    var ticks = savedTicks("checklist:" + summary.getAttribute("data-playbook-summary"));
-    var ids = (summary.getAttribute("data-playbook-items") || "").split(" ").filter(Boolean);
-    var defaults = (summary.getAttribute("data-playbook-defaults") || "").split(" ");
-    var done = ids.filter(function (id) {
-      return Object.prototype.hasOwnProperty.call(ticks, id) ? !!ticks[id] : defaults.indexOf(id) !== -1;
-    }).length;
-    summary.textContent = progressText(done, ids.length);
-  }
-
-  function refreshAll() {
-    document.querySelectorAll("[data-playbook-checklist]").forEach(applyTicks);
-    document.querySelectorAll("[data-playbook-summary]").forEach(showSummary);
+    if (!previous.length) return;
+    previous.forEach(function (was) {
+      if (!has(entry.inputs, was)) delete items[was];
+    });
+    saved.updated = new Date().toISOString();
+    store.set(key, saved);
   }
 
   /* Ticks saved under the key a page had before the contract come along to its new key. */
@@ -80,15 +128,81 @@
     if (saved !== null) store.set(checklistKey(widget), saved);
   }
 
-  function setUpChecklist(widget) {
-    if (widget.hasAttribute("data-playbook-page-auto")) {
-      widget.setAttribute("data-playbook-checklist", "page:" + core.pageKey());
-    }
-    adoptLegacyTicks(widget);
-    var reset = widget.querySelector("[data-playbook-action=reset]");
-    if (reset) reset.hidden = false;
-    applyTicks(widget);
-    widget.setAttribute("data-playbook-ready", "");
+  function indexChecklists(root) {
+    lists = { byKey: Object.create(null), byInput: new WeakMap(), summaries: [] };
+    root.querySelectorAll("[data-playbook-checklist]").forEach(function (widget) {
+      if (widget.hasAttribute("data-playbook-page-auto")) {
+        widget.setAttribute("data-playbook-checklist", "page:" + core.pageKey());
+      }
+      adoptLegacyTicks(widget);
+      var reset = widget.querySelector("[data-playbook-action=reset]");
+      if (reset) reset.hidden = false;
+      var key = checklistKey(widget);
+      var entry = lists.byKey[key] || (lists.byKey[key] = { widgets: [], inputs: Object.create(null), total: null });
+      var list = { key: key, widget: widget, inputs: itemInputs(widget), count: counter(widget, "progress") };
+      entry.widgets.push(list);
+      list.inputs.forEach(function (input) {
+        var id = input.getAttribute("data-playbook-item");
+        (entry.inputs[id] || (entry.inputs[id] = [])).push(input);
+        lists.byInput.set(input, list);
+      });
+    });
+    root.querySelectorAll("[data-playbook-page-total]").forEach(function (node) {
+      if (node.hasAttribute("data-playbook-page-auto")) {
+        node.setAttribute("data-playbook-page-total", "page:" + core.pageKey());
+      }
+      var entry = lists.byKey["checklist:" + node.getAttribute("data-playbook-page-total")];
+      if (!entry) return;
+      entry.total = counter(node, "page_progress");
+      entry.totalNode = node;
+      var reset = node.querySelector("[data-playbook-action=reset]");
+      if (reset) reset.hidden = false;
+    });
+    lists.summaries = Array.prototype.slice.call(document.querySelectorAll("[data-playbook-summary]"));
+    Object.keys(lists.byKey).forEach(function (key) { migrate(key, lists.byKey[key]); });
+  }
+
+  /** Show every box, count and summary as saved: on set-up, import, erase, another tab. */
+  function refreshAll() {
+    flushSaves();
+    savedCache = Object.create(null);
+    Object.keys(lists.byKey).forEach(function (key) {
+      var entry = lists.byKey[key];
+      var ticks = savedTicks(key);
+      var pageDone = 0;
+      var pageTotal = 0;
+      entry.widgets.forEach(function (list) {
+        var done = 0;
+        list.inputs.forEach(function (input) {
+          var id = input.getAttribute("data-playbook-item");
+          input.checked = has(ticks, id) ? !!ticks[id] : input.defaultChecked;
+          if (input.checked) done++;
+        });
+        if (list.count) {
+          list.count.done = done;
+          list.count.total = list.inputs.length;
+          showCount(list.count);
+        }
+        pageDone += done;
+        pageTotal += list.inputs.length;
+      });
+      if (entry.total) {
+        entry.total.done = pageDone;
+        entry.total.total = pageTotal;
+        showCount(entry.total);
+      }
+    });
+    lists.summaries.forEach(showSummary);
+  }
+
+  function showSummary(summary) {
+    var ticks = savedTicks("checklist:" + summary.getAttribute("data-playbook-summary"));
+    var ids = (summary.getAttribute("data-playbook-items") || "").split(" ").filter(Boolean);
+    var defaults = (summary.getAttribute("data-playbook-defaults") || "").split(" ");
+    var done = ids.filter(function (id) {
+      return has(ticks, id) ? !!ticks[id] : defaults.indexOf(id) !== -1;
+    }).length;
+    summary.textContent = progressText(done, ids.length);
   }
 
   function checklistTitle(widget) {
@@ -97,30 +211,72 @@
     return widget.getAttribute("aria-label") || document.title;
   }
 
+  /** One tick: save it, then update only the boxes of this item and the counts showing them. */
   function onTick(input) {
-    var widget = input.closest("[data-playbook-checklist]");
-    var key = checklistKey(widget);
-    var saved = get(key) || {};
-    saved.items = savedTicks(key);
-    saved.items[input.getAttribute("data-playbook-item")] = input.checked;
+    var list = lists.byInput.get(input);
+    if (!list) return;
+    var id = input.getAttribute("data-playbook-item");
+    var saved = savedChecklist(list.key);
+    saved = saved && typeof saved === "object" ? saved : {};
+    saved.items = typeof saved.items === "object" && saved.items ? saved.items : {};
+    saved.items[id] = input.checked;
     saved.updated = new Date().toISOString();
-    store.set(key, saved);
-    refreshAll();
+    savedCache[list.key] = saved;
+    saveSoon(list.key, saved);
+    var entry = lists.byKey[list.key];
+    var delta = input.checked ? 1 : -1;
+    var changed = 0;
+    entry.inputs[id].forEach(function (box) {
+      if (box !== input && box.checked === input.checked) return;
+      box.checked = input.checked;
+      changed++;
+      var owner = lists.byInput.get(box);
+      if (owner.count) {
+        owner.count.done += delta;
+        showCount(owner.count);
+      }
+    });
+    if (entry.total) {
+      entry.total.done += delta * changed;
+      showCount(entry.total);
+    }
+    lists.summaries.forEach(function (summary) {
+      if ("checklist:" + summary.getAttribute("data-playbook-summary") === list.key) showSummary(summary);
+    });
   }
 
-  function onReset(widget) {
-    if (!window.confirm(t("reset_confirm", { title: checklistTitle(widget) }))) return;
-    var key = checklistKey(widget);
+  /** Forget the ticks of these boxes (and their previous ids), after the reader agrees. */
+  function resetBoxes(key, inputs, question, focus) {
+    if (!window.confirm(question)) return;
+    flushSaves();
     var saved = get(key) || {};
     saved.items = savedTicks(key);
-    itemInputs(widget).forEach(function (input) {
+    inputs.forEach(function (input) {
       delete saved.items[input.getAttribute("data-playbook-item")];
+      var was = input.getAttribute("data-playbook-was");
+      if (was) delete saved.items[was];
     });
     saved.updated = new Date().toISOString();
     store.set(key, saved);
     refreshAll();
-    var first = itemInputs(widget)[0];
-    if (first) first.focus();
+    if (focus) focus.focus();
+  }
+
+  function onReset(button) {
+    var total = button.closest("[data-playbook-page-total]");
+    if (total) {
+      var key = "checklist:" + total.getAttribute("data-playbook-page-total");
+      var entry = lists.byKey[key];
+      if (!entry) return;
+      var inputs = [];
+      entry.widgets.forEach(function (list) { inputs = inputs.concat(list.inputs); });
+      resetBoxes(key, inputs, t("page_reset_confirm"), inputs[0]);
+      return;
+    }
+    var widget = button.closest("[data-playbook-checklist]");
+    if (!widget) return;
+    var own = itemInputs(widget);
+    resetBoxes(checklistKey(widget), own, t("reset_confirm", { title: checklistTitle(widget) }), own[0]);
   }
 
   /* Export and import ------------------------------------------------------- */
@@ -131,6 +287,7 @@
   }
 
   function exportData(panel) {
+    flushSaves();
     var data = store.entries();
     var namespace = core.namespace();
     var today = new Date().toISOString().slice(0, 10);
@@ -193,6 +350,7 @@
   /** Merge a file's entries into this browser's; differing values are only replaced if the
    * reader agrees. Entries this site cannot read are left out, and the reader is told which. */
   function importData(panel, text) {
+    flushSaves();
     var payload;
     try {
       payload = JSON.parse(text);
@@ -262,6 +420,7 @@
   }
 
   function eraseData(panel) {
+    flushSaves();
     if (!window.confirm(t("erase_confirm"))) return;
     var count = store.eraseAll();
     refreshAll();
@@ -273,11 +432,6 @@
     var actions = panel.querySelector(".playbook-data__actions");
     if (actions) actions.hidden = false;
     panel.setAttribute("data-playbook-ready", "");
-  }
-
-  function setUpSummary(summary) {
-    showSummary(summary);
-    summary.setAttribute("data-playbook-ready", "");
   }
 
   /* Wiring: document-level listeners once, widgets on every page -------------- */
@@ -301,8 +455,7 @@
       if (!button) return;
       var action = button.getAttribute("data-playbook-action");
       if (action === "reset") {
-        var widget = button.closest("[data-playbook-checklist]");
-        if (widget) onReset(widget);
+        onReset(button);
       } else if (action === "export") {
         exportData(button.closest("[data-playbook-data]"));
       } else if (action === "forget" && button.closest("[data-playbook-data]")) {
@@ -320,8 +473,14 @@
   }
 
   function setUpPage(root) {
-    root.querySelectorAll("[data-playbook-checklist]").forEach(setUpChecklist);
-    root.querySelectorAll("[data-playbook-summary]").forEach(setUpSummary);
+    indexChecklists(root);
+    refreshAll();
+    root.querySelectorAll("[data-playbook-checklist]").forEach(function (widget) {
+      widget.setAttribute("data-playbook-ready", "");
+    });
+    root.querySelectorAll("[data-playbook-summary]").forEach(function (summary) {
+      summary.setAttribute("data-playbook-ready", "");
+    });
     root.querySelectorAll("[data-playbook-data]").forEach(setUpDataPanel);
     root.querySelectorAll("[data-playbook-action=print]").forEach(function (button) {
       button.hidden = false;
