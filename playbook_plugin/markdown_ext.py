@@ -7,6 +7,7 @@ validated checklists and, page by page, the page key and links.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -144,17 +145,17 @@ class PlaybookExtension(Extension):
         render = _PageRender()
         strings = self.strings
         superfences = _superfences(md)
-        superfences.extend_super_fences(
+        _add_fence(
+            superfences,
             "checklist",
             lambda **fence: self._format_checklist(fence, render, strings),
             _validate_checklist_options,
-            lambda _md: None,
         )
-        superfences.extend_super_fences(
+        _add_fence(
+            superfences,
             "message",
             lambda **fence: self._format_message(fence, render),
             lambda *_args: True,
-            lambda _md: None,
         )
         md.treeprocessors.register(
             TaskListTreeprocessor(
@@ -234,7 +235,7 @@ def _validate_checklist_options(
     language: str,
     inputs: dict[str, str],
     options: dict[str, str],
-    attrs: dict[str, Any],
+    attrs: dict[str, str],
     md: Markdown,
 ) -> bool:
     for key, value in inputs.items():
@@ -242,6 +243,21 @@ def _validate_checklist_options(
             return False
         options[key] = value
     return True
+
+
+def _add_fence(
+    superfences: SuperFencesCodeExtension,
+    name: str,
+    formatter: Callable[..., str],
+    validator: Callable[..., bool],
+) -> None:
+    """A custom fence. pymdown-extensions 12.1 added a reset callback (run before each page);
+    earlier releases, which sites pinned to Material 9.6 or older use, take three arguments."""
+    parameters = inspect.signature(superfences.extend_super_fences).parameters
+    if "reset" in parameters:
+        superfences.extend_super_fences(name, formatter, validator, lambda _md: None)
+    else:
+        superfences.extend_super_fences(name, formatter, validator)
 
 
 def _excerpt_source(md: Markdown, key: Callable[[str], str]) -> str | None:

@@ -21,6 +21,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
+from playbook_plugin.feature_styles import feature_stylesheets, link_feature_stylesheets
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
@@ -62,7 +63,10 @@ CORE_SCRIPT = "javascripts/core.js"
 FEATURE_SCRIPTS = tuple(f"javascripts/{feature['script']}" for feature in FEATURES.values())
 SCRIPTS = (CORE_SCRIPT, *FEATURE_SCRIPTS)
 """Every script a page may load (benchmarks/page_weight.py weighs them)."""
-STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
+GLOBAL_STYLESHEET = "stylesheets/playbook.css"
+"""Checklists, actions and notices: every page may have them."""
+STYLESHEETS = (GLOBAL_STYLESHEET, *feature_stylesheets().values())
+"""Every stylesheet a page may load; a feature's own only where the page has its widgets."""
 SITE_ASSETS = "assets/playbook"
 
 
@@ -111,7 +115,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 strings=self.config.strings,
             )
         )
-        _add_once(config.extra_css, [f"{SITE_ASSETS}/{name}" for name in STYLESHEETS])
+        _add_once(config.extra_css, [f"{SITE_ASSETS}/{GLOBAL_STYLESHEET}"])
         _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{CORE_SCRIPT}"])
         return config
 
@@ -284,6 +288,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if not self.theme_checked:
             self.theme_checked = True
             self._warn_foreign_loads(output.replace(page.content or "", ""), config)
+        output = link_feature_stylesheets(
+            output, lambda path: get_relative_url(f"{SITE_ASSETS}/{path}", page.url)
+        )
         return name_search_dialog(output)
 
     def _warn_foreign_loads(self, page_frame: str, config: MkDocsConfig) -> None:
