@@ -27,6 +27,7 @@ MOVED: dict[str, str] = {
     "checklist_html": "playbook_plugin.render.checklist_html",
     "checklists": "playbook_plugin.sources.checklists",
     "errors": "playbook_plugin.sources.errors",
+    "feature_styles": "playbook_plugin.render.feature_styles",
     "fences": "playbook_plugin.sources.fences",
     "jinja_shield": "playbook_plugin.mkdocs_host.jinja_shield",
     "message_html": "playbook_plugin.render.message_html",

@@ -21,7 +21,6 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
-from playbook_plugin.feature_styles import feature_stylesheets, link_feature_stylesheets
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
@@ -38,6 +37,7 @@ from playbook_plugin.printing.print_html import (
     PrintSite,
     decorate_page,
 )
+from playbook_plugin.render.feature_styles import feature_stylesheets, link_feature_stylesheets
 from playbook_plugin.render.pages import (
     EVENT_KIT_PATH,
     OVERVIEW_PATH,
@@ -105,8 +105,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             for extension in config.markdown_extensions
             if not isinstance(extension, PlaybookExtension)
         ]
-        config.markdown_extensions.append(
-            PlaybookExtension(
+        config.markdown_extensions.append(  # MkDocs takes an Extension too; typed for names
+            PlaybookExtension(  # type: ignore[arg-type]
                 checklists=self.checklists,
                 page=self.page,
                 messages=self.messages,
