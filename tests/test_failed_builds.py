@@ -111,8 +111,8 @@ CASES = {
     ),
     "an alias bomb in a message's fields": (
         "docs/notes.md",
-        _message(header="fields:\n  x: {label: *a1}\n" + _alias_bomb(2) + "\n"),
-        "the settings above `---` uses a YAML alias",
+        _message(header=_alias_bomb(3) + "\nfields:\n  name: {label: *a2}\n"),
+        "docs/notes.md:5: the settings above `---` uses a YAML alias",
     ),
     "recursive YAML in a message's settings": (
         "docs/notes.md",
