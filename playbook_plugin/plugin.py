@@ -38,7 +38,7 @@ from playbook_plugin.print_html import (
 )
 from playbook_plugin.slugs import slugify
 from playbook_plugin.sources import load_playbook
-from playbook_plugin.staged_site import StagedSite, strict_warnings_logged
+from playbook_plugin.staged_site import StagedSite, build_writes_in_place, strict_warnings_logged
 from playbook_plugin.strings import merge_strings
 from playbook_plugin.theme_fixes import name_search_dialog
 
@@ -207,7 +207,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _stage(self, config: MkDocsConfig) -> StagedSite | None:
         """Build beside site/ (see staged_site.py); not for serve, nor --dirty builds."""
         site_dir = Path(config.site_dir)
-        if self.command == "serve" or self.dirty or not site_dir.name:
+        if self.command == "serve" or self.dirty or build_writes_in_place() or not site_dir.name:
             return None
         staged = StagedSite(site_dir)
         config.site_dir = str(staged.staging_dir)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,3 +68,21 @@ def strict_warnings_logged() -> bool:
         isinstance(handler, CountHandler) and handler.get_counts()
         for handler in logging.getLogger("mkdocs").handlers
     )
+
+
+def build_writes_in_place() -> bool:
+    """True when the running MkDocs build is a ``--dirty`` one or a ``serve`` preview.
+
+    Both update the folder they write to rather than write a whole site, so they cannot be
+    staged. MkDocs tells plugins so only through ``on_startup``, which a Python caller of
+    ``mkdocs.commands.build.build(config, dirty=True)`` skips: read the call's arguments.
+    """
+    frame = sys._getframe()
+    while frame is not None:
+        if (
+            frame.f_code.co_name == "build"
+            and frame.f_globals.get("__name__") == "mkdocs.commands.build"
+        ):
+            return bool(frame.f_locals.get("dirty")) or bool(frame.f_locals.get("serve_url"))
+        frame = frame.f_back
+    return False

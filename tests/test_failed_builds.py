@@ -129,6 +129,11 @@ CASES = {
         _message(header="fields:\n  name: {label: " + "[" * 50 + "]" * 50 + "}\n"),
         "docs/notes.md:7: the settings above `---` nests values more than 20 levels deep",
     ),
+    "an impossible date tagged as a date": (
+        "checklists/bad.md",
+        "---\ntitle: Bad\nsummary: !!timestamp 2024-02-30\n---\n- [ ] a\n",
+        "checklists/bad.md:2: the front matter has a value YAML cannot read",
+    ),
     "a follow-up too far away to put in a calendar": (
         "docs/notes.md",
         _message(header="follow_up: 99999999999999999999 months\n"),
@@ -193,6 +198,12 @@ def test_files_that_are_not_files_are_errors_not_crashes(
     assert "docs/loop.md:1: this link leads back to itself" in errors
     assert "docs/again:1: this folder link leads back to a folder it is in" in errors
     assert_previous_site_kept(previous)
+
+
+def test_a_value_that_looks_like_an_impossible_date_is_text(previous: Site) -> None:
+    previous.write("checklists/dated.md", "---\ntitle: 2024-02-30\n---\n- [ ] a\n")
+    previous.build()
+    assert "2024-02-30" in previous.html("checklists/dated/")
 
 
 def test_an_editors_lock_file_beside_a_checklist_is_ignored(previous: Site) -> None:
