@@ -102,7 +102,7 @@ CASES = {
     "a control character in a message's settings": (
         "docs/notes.md",
         _message(header="title: a\x1bb\n"),
-        "docs/notes.md:6: the settings above `---` contain",
+        "docs/notes.md:6: the settings block above `---` contains the control character U+001B",
     ),
     "an alias bomb in front matter": (
         "checklists/bad.md",
@@ -112,12 +112,12 @@ CASES = {
     "an alias bomb in a message's fields": (
         "docs/notes.md",
         _message(header=_alias_bomb(3) + "\nfields:\n  name: {label: *a2}\n"),
-        "docs/notes.md:5: the settings above `---` uses a YAML alias",
+        "docs/notes.md:7: the settings block above `---` uses a YAML alias",
     ),
     "recursive YAML in a message's settings": (
         "docs/notes.md",
         _message(header="fields: &loop {name: *loop}\n"),
-        "docs/notes.md:6: the settings above `---` uses a YAML alias",
+        "docs/notes.md:6: the settings block above `---` uses a YAML alias",
     ),
     "lists nested 2,000 deep in front matter": (
         "checklists/bad.md",
@@ -127,7 +127,7 @@ CASES = {
     "lists nested 50 deep in a message's fields": (
         "docs/notes.md",
         _message(header="fields:\n  name: {label: " + "[" * 50 + "]" * 50 + "}\n"),
-        "docs/notes.md:7: the settings above `---` nests values more than 20 levels deep",
+        "docs/notes.md:7: the settings block above `---` nests values more than 20 levels deep",
     ),
     "an impossible date tagged as a date": (
         "checklists/bad.md",
