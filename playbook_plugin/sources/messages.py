@@ -182,7 +182,7 @@ class _Header:
             node, self.data = load_header(text)
         except HeaderError as problem:
             if problem.fix is not None:
-                message = f"the settings above `---` {problem.problem}: {problem.fix}"
+                message = f"the settings block above `---` {problem.problem}: {problem.fix}"
             else:
                 message = _yaml_advice(text, problem.line, problem.problem)
             raise self.error(problem.line, message) from None
