@@ -11,12 +11,15 @@ import frontmatter
 
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.slugs import is_valid_id, slugify, split_explicit_id
-from playbook_plugin.source_files import display_path, read_source
+from playbook_plugin.source_files import display_path, markdown_lines, read_source
 from playbook_plugin.yaml_header import HeaderError, load_header
 
 PHASES = ("before", "during", "after", "anytime")
 RESERVED_IDS = frozenset({"index", "event-kit"})
 FRONT_MATTER_KEYS = ("title", "phase", "summary", "print")
+MAX_CHECKLIST_CHARACTERS = 100_000
+"""Bounds the Markdown work of one checklist (rendered on its page, the kit and embeds);
+the playbook's own checklists are under 2,000."""
 
 TASK_LINE = re.compile(r"^(?P<indent> *)[-*+] \[(?P<mark>[ xX])\](?: (?P<text>.*))?$")
 PLAIN_ITEM = re.compile(r"^[-*+] (?!\[[ xX]\])")
@@ -124,6 +127,18 @@ def parse_checklist_file(file: Path, display: str) -> Checklist:
         text = read_source(file, display)
     except SourceError as error:
         raise SourceErrors([error]) from None
+    if len(text) > MAX_CHECKLIST_CHARACTERS:
+        raise SourceErrors(
+            [
+                SourceError(
+                    display,
+                    1,
+                    f"this checklist is {len(text):,} characters long; a checklist is read on a "
+                    f"phone and printed on a page or two, so keep it under "
+                    f"{MAX_CHECKLIST_CHARACTERS:,}: split it, or move the long text to a page",
+                )
+            ]
+        )
     return parse_checklist(text, checklist_id=file.stem, path=display)
 
 
@@ -209,7 +224,7 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str, i
 def _key_lines(text: str) -> dict[str, int]:
     """The line of each ``key:`` written at the start of a line (the first one wins)."""
     lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(markdown_lines(text), start=1):
         head, colon, _ = line.partition(":")
         if colon and head[:1].strip():
             lines.setdefault(head.rstrip(), number)
@@ -276,7 +291,7 @@ def _read_front_matter(
 def _parse_body(
     body: str, first_line: int, path: str, errors: list[SourceError]
 ) -> tuple[str, int, list[ChecklistItem]]:
-    lines = body.splitlines()
+    lines = markdown_lines(body)
     intro: list[str] = []
     items: list[ChecklistItem] = []
     seen: dict[str, int] = {}

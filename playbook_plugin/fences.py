@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from playbook_plugin.source_files import markdown_lines
+
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*?)(?P<fence>`{3,}|~{3,})[ \t]*+(?P<info>[^`\n]*)$")
 
 
@@ -30,17 +32,6 @@ def _fence_name(info: str) -> str:
         match = re.match(r"\{\s*\.?([\w-]+)", info)
         return match.group(1) if match else ""
     return info.split()[0] if info else ""
-
-
-def markdown_lines(text: str) -> list[str]:
-    """The lines as Python-Markdown sees them (its ``NormalizeWhitespace``).
-
-    Only ``\\n`` ends a line once CR and CRLF are normalised; ``str.splitlines()`` would also
-    split at U+2028, U+0085 or a form feed, and find fences Markdown never renders (or miss
-    one it does). Markdown also deletes the characters U+0002 and U+0003.
-    """
-    text = text.replace("\x02", "").replace("\x03", "")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def scan(text: str) -> list[Fence]:

@@ -21,7 +21,7 @@ from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
 from playbook_plugin.checklist_html import render_checklist
 from playbook_plugin.checklists import Checklist, load_checklists
-from playbook_plugin.contract import ATTRIBUTES, default_namespace
+from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_key, page_key
 from playbook_plugin.errors import SourceError, SourceErrors
 from playbook_plugin.message_html import applicable_checks, render_message_html
 from playbook_plugin.messages import (
@@ -157,9 +157,11 @@ class PlaybookExtension(Extension):
         md.treeprocessors.register(
             TaskListTreeprocessor(
                 md,
-                page_key=lambda: self.page.page_key,
+                page_key=lambda: _excerpt_source(md, page_key) or self.page.page_key,
                 enabled=lambda: self.page.tasklists,
-                legacy_key=lambda: self.page.legacy_page_key,
+                legacy_key=lambda: (
+                    _excerpt_source(md, legacy_page_key) or self.page.legacy_page_key
+                ),
                 strings=strings,
                 next_widget_number=render.next_widget_number,
                 report=self._task_ids,
@@ -236,6 +238,20 @@ def _validate_checklist_options(
     return True
 
 
+def _excerpt_source(md: Markdown, key: Callable[[str], str]) -> str | None:
+    """The key of the post a blog excerpt comes from, when ``md`` renders one.
+
+    Material's blog renders the start of each post on its index and archive pages with a
+    Markdown of its own that carries an ``excerpt`` processor naming the post: its task lists
+    are the post's, so they keep the post's key and share its ticks.
+    """
+    if "excerpt" not in md.treeprocessors:
+        return None
+    post = getattr(md.treeprocessors["excerpt"], "page", None)
+    source = getattr(getattr(post, "file", None), "src_uri", None)
+    return key(source) if isinstance(source, str) else None
+
+
 def _superfences(md: Markdown) -> SuperFencesCodeExtension:
     """The page's SuperFences, loading it when the site did not list it."""
     for extension in md.registeredExtensions:
@@ -275,6 +291,9 @@ class _PageDataPostprocessor(Postprocessor):
         block = page_data_block(self.namespace, self.strings, self.render.checks.values())
         if PAGE_MARKER in text or not any(marker in text for marker in WIDGET_MARKERS):
             return text
+        if _excerpt_source(self.md, page_key) is not None:
+            # The blog keeps an excerpt's start and drops the rest: the block goes first.
+            return f"{block}\n{text}"
         return f"{text}\n{block}"
 
 

@@ -88,6 +88,17 @@ def _unreadable(file: Path, display: str, error: OSError) -> SourceError:
     )
 
 
+def markdown_lines(text: str) -> list[str]:
+    """The lines as Python-Markdown sees them (its ``NormalizeWhitespace``).
+
+    Only ``\\n`` ends a line once CR and CRLF are normalised; ``str.splitlines()`` would also
+    split at U+2028, U+0085 or a form feed, and find fences Markdown never renders (or miss
+    one it does). Markdown also deletes the characters U+0002 and U+0003.
+    """
+    text = text.replace("\x02", "").replace("\x03", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def markdown_pages(docs_dir: Path, root: Path) -> Iterator[tuple[Path, SourceError | None]]:
     """Every page MkDocs will read in ``docs_dir``, in path order, like MkDocs finds them.
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from playbook_plugin.errors import SourceError
-from playbook_plugin.fences import markdown_lines
 from playbook_plugin.slugs import is_valid_id
+from playbook_plugin.source_files import markdown_lines
 from playbook_plugin.task_ids import PageIds
 
 _BOX = re.compile(r"\[[ xX]\][ \t]")

@@ -50,47 +50,37 @@ def load_header(text: str) -> tuple[yaml.Node | None, Any]:
 
 
 def _load(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, Any]:
+    _check_events(text, loader_class)
     loader = loader_class(text)
     try:
-        try:
-            node = loader.get_single_node()
-        except RecursionError:
-            raise HeaderError(
-                0,
-                f"nests values more than {MAX_NESTING} levels deep",
-                "write one `key: value` per line",
-            ) from None
+        node = loader.get_single_node()
         if node is None:
             return None, {}
-        _check_tree(node)
         return node, loader.construct_document(node)
     finally:
         loader.dispose()
 
 
-def _check_tree(root: yaml.Node) -> None:
-    """Refuse aliases and deep nesting; walks without recursion, each node once."""
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
+def _check_events(text: str, loader_class: type[yaml.SafeLoader]) -> None:
+    """Refuse aliases and deep nesting before anything is built (which would recurse)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader_class):
+        if isinstance(event, yaml.AliasEvent):
             raise HeaderError(
-                node.start_mark.line,
+                event.start_mark.line,
                 "uses a YAML alias (`*name`, repeating the value marked `&name`)",
                 "write the value out in full where it is needed",
             )
-        seen.add(id(node))
-        if depth > MAX_NESTING:
-            raise HeaderError(
-                node.start_mark.line,
-                f"nests values more than {MAX_NESTING} levels deep",
-                "write one `key: value` per line",
-            )
-        if isinstance(node, yaml.MappingNode):
-            stack.extend((child, depth + 1) for pair in node.value for child in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise HeaderError(
+                    event.start_mark.line,
+                    f"nests values more than {MAX_NESTING} levels deep",
+                    "write one `key: value` per line",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _header_error(error: yaml.YAMLError, text: str) -> HeaderError:

@@ -103,3 +103,46 @@ def test_ticks_persist_on_the_themes_mkdocs_ships(plain_theme_site: str, page: P
     expect(checklist.locator("[data-playbook-progress]")).to_have_text("2 of 4")
     page.goto(plain_theme_site + "checklists/before-the-event/")
     expect(page.locator("input[data-playbook-item='topics']")).to_be_checked()
+
+
+BLOG_POST = """\
+---
+date: 2026-11-02
+---
+
+# Three things to bring
+
+- [ ] Business cards {#cards}
+- [ ] A question for each speaker
+
+<!-- more -->
+
+The rest of the post.
+"""
+
+
+@pytest.fixture(scope="module")
+def blog_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Material's blog: the post's start is shown again on the blog's index and archive."""
+    site = Site(tmp_path_factory.mktemp("blog"))
+    site.write("docs/index.md", "# Home\n")
+    site.write("docs/blog/index.md", "# Blog\n")
+    site.write("docs/blog/posts/bring.md", BLOG_POST)
+    site.config["plugins"] = ["search", "blog", {"playbook": {"pdf": False}}]
+    site.build(strict=True)
+    with serve(site.site_dir) as base:
+        yield base
+
+
+def test_a_task_list_in_a_blog_excerpt_shares_ticks_with_its_post(
+    blog_site: str, page: Page
+) -> None:
+    page.goto(blog_site + "blog/")
+    excerpt_box = page.locator("input[data-playbook-item='cards']")
+    expect(excerpt_box).to_have_count(1)
+    excerpt_box.check()
+    page.locator("a", has_text="Continue reading").first.click()
+    page.wait_for_url("**/blog/2026/11/02/*/")
+    expect(page.locator("input[data-playbook-item='cards']")).to_be_checked()
+    page.goto(blog_site + "blog/archive/2026/")
+    expect(page.locator("input[data-playbook-item='cards']")).to_be_checked()
