@@ -79,6 +79,7 @@ DROPPED_CLASSES = frozenset(
         "playbook-screen-only",
         "headerlink",
         "playbook-progress",
+        "playbook-page-total",
         "playbook-data",
         "playbook-notice",
         "playbook-message__form",
