@@ -242,7 +242,10 @@ def test_strict_stops_on_an_example_that_trips_a_check_before_writing_anything(
 ) -> None:
     previous.write(
         "docs/notes.md",
-        _message(header="fields:\n  name: {required: true}\n", body="Hi {{ name }}! I NEED a job!"),
+        _message(
+            header="fields:\n  name: {required: true, example: Sam}\n",
+            body="Hi {{ name }}! I NEED a job!!",
+        ),
     )
 
     errors = failed_build_errors(previous, caplog)
