@@ -41,6 +41,10 @@ def test_ticks_are_saved_under_the_site_namespace(served: tuple[Site, str], page
     _, base = served
     page.goto(base + "checklists/before-the-event/")
     box(page, "research").check()
+    # A tick is saved in a task of its own right after it shows: wait for that task.
+    page.wait_for_function(
+        "localStorage.getItem('playbook:test-playbook:checklist:before-the-event')"
+    )
     saved = page.evaluate(
         "JSON.parse(localStorage.getItem('playbook:test-playbook:checklist:before-the-event'))"
     )

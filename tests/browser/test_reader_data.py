@@ -104,6 +104,10 @@ def test_an_entry_the_page_cannot_read_is_refused_and_ticking_still_saves(
     assert "checklist:after-the-event" not in saved(page)
     page.goto(site + "checklists/after-the-event/")
     page.locator("input[data-playbook-item='thanks']").check()
+    # A tick is saved in a task of its own right after it shows: wait for that task.
+    page.wait_for_function(
+        "key => localStorage.getItem(key)", arg=PREFIX + "checklist:after-the-event"
+    )
     assert json.loads(saved(page)["checklist:after-the-event"])["items"] == {"thanks": True}
     assert errors == []
 
