@@ -354,3 +354,14 @@ def test_a_checklist_of_a_megabyte_is_refused_before_any_work(
     assert time.perf_counter() - started < 5
     assert "checklists/long.md:1: this checklist is 1,000,028 characters long" in errors, errors
     assert_previous_site_kept(previous)
+
+
+def test_the_advice_checks_read_a_long_message_in_seconds() -> None:
+    from playbook_plugin.messages import build_settings, check_example, parse_message
+
+    settings = build_settings()
+    source = "id: long\nchannel: email\n---\nHi {{ name }}, " + "word " * 100_000
+    template = parse_message(source, path="docs/long.md", line=3, settings=settings)
+    started = time.perf_counter()
+    check_example(template, settings)
+    assert time.perf_counter() - started < 5

@@ -440,7 +440,9 @@ def _entry(text: str) -> tuple[str, ...]:
 def _matches_at(tokens: Sequence[str], index: int, entry: Sequence[str]) -> bool:
     if index + len(entry) > len(tokens):
         return False
-    for token, part in zip(tokens[index:], entry, strict=False):
+    # Indexing, not `tokens[index:]`: a slice copies the rest of the text at every word.
+    for offset, part in enumerate(entry):
+        token = tokens[index + offset]
         if part.endswith("*"):
             if not token.startswith(part[:-1]):
                 return False
