@@ -25,12 +25,12 @@ def is_valid_id(value: str) -> bool:
 
 def slugify(text: str) -> str:
     """``Choose *two* topics!`` → ``choose-two-topics``; markup and accents dropped."""
-    plain = _strip_markup(text)
+    plain = strip_markup(text)
     ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     return _NOT_ALNUM.sub("-", ascii_text.lower()).strip("-")
 
 
-def _strip_markup(text: str) -> str:
+def strip_markup(text: str) -> str:
     """Each link target ``](…)``, tag ``<…>`` and emphasis or bracket character as a space.
 
     Linear time, where the regular expression ``\\]\\([^)]*\\)|<[^>]*>|[`*_~\\[\\]]`` it

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playbook_plugin.slugs import _strip_markup, split_explicit_id
+from playbook_plugin.slugs import split_explicit_id, strip_markup
 
 from .fuzzing import TARGETS, Target
 
@@ -53,4 +53,4 @@ def test_ids_are_found_as_before_only_faster(text: str) -> None:
 @BUDGET
 @given(TRICKY)
 def test_slugs_drop_markup_as_before_only_faster(text: str) -> None:
-    assert _strip_markup(text) == OLD_MARKUP.sub(" ", text)
+    assert strip_markup(text) == OLD_MARKUP.sub(" ", text)
