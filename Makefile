@@ -6,7 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve lint clean
+LOWEST ?= .venv-lowest
+
+.PHONY: site test test-lowest serve lint clean
 
 site: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict
@@ -18,6 +20,17 @@ test: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# The lowest dependency versions pyproject.toml allows, in a venv of their own; the tests
+# that need no browser (the browser tests drive the same code through the same HTML).
+test-lowest: $(LOWEST)/.installed
+	$(LOWEST)/bin/pytest -q -m "not browser" --ignore=tests/browser
+
+$(LOWEST)/.installed: pyproject.toml .ci/lowest-constraints.txt
+	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --constraint .ci/lowest-constraints.txt \
+		--editable '.[test]'
+	touch $@
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
@@ -33,4 +46,4 @@ $(VENV)/.test: $(VENV)/.runtime
 	touch $@
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(LOWEST)

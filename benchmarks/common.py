@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from playbook_plugin.fences import fences_named
+from playbook_plugin.sources.fences import fences_named
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from playbook_plugin.messages import MessageSettings, build_settings
-from playbook_plugin.slugs import is_valid_id
-from playbook_plugin.strings import DEFAULT_STRINGS
+from playbook_plugin.render.strings import DEFAULT_STRINGS
+from playbook_plugin.sources.messages import MessageSettings, build_settings
+from playbook_plugin.sources.slugs import is_valid_id
+
+PDF_DOCUMENTS = ("playbook", "event-kit", "checklists")
 
 
 class _Strings(base.BaseConfigOption[dict[str, str]]):
@@ -36,15 +39,28 @@ class _Namespace(c.Type[str]):
         super().__init__(str, default="")
 
     def run_validation(self, value: Any) -> str:
-        value = super().run_validation(value)
-        if value and not is_valid_id(value):
+        namespace = str(super().run_validation(value))
+        if namespace and not is_valid_id(namespace):
             raise base.ValidationError(
                 "`namespace` may only use lower-case letters, digits and hyphens"
             )
-        return value
+        return namespace
 
 
-class _Checks(c.Type[list]):
+class _Processes(c.Type[int]):
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: Any) -> int:
+        processes = int(super().run_validation(value))
+        if processes < 0:
+            raise base.ValidationError(
+                "`pdf_concurrency` is a number of processes: 0 or more (0: none beside the build)"
+            )
+        return processes
+
+
+class _Checks(c.Type[list[Any]]):
     """The site's advice checks; validated together with ``channels`` once both are read."""
 
     def __init__(self) -> None:
@@ -57,14 +73,22 @@ class _Checks(c.Type[list]):
             raise base.ValidationError(str(error)) from None
 
 
-def message_settings(config: base.Config) -> MessageSettings:
-    """Channels, advice checks and strings for the message generators of this site."""
+def message_settings(config: base.Config, language: str = "en") -> MessageSettings:
+    """Channels, advice checks and strings for the message generators of this site.
+
+    ``language`` is the site's (``theme.language``): the language of its templates and of
+    the word lists in its ``checks:``, unless a template or a check says otherwise.
+    """
     return build_settings(
-        config["channels"], config["checks"], config["linkedin_premium"], config["strings"]
+        config["channels"],
+        config["checks"],
+        config["linkedin_premium"],
+        config["strings"],
+        language=language,
     )
 
 
-class PlaybookConfig(base.Config):
+class PlaybookConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     checklists_dir = c.Type(str, default="checklists")
     namespace = _Namespace()
@@ -80,3 +104,9 @@ class PlaybookConfig(base.Config):
     """Build the PDF downloads; unset: on for ``mkdocs build``, off under ``mkdocs serve``."""
     pdf_page_size = c.Choice(("a4", "letter"), default="a4")
     """Paper size of the PDFs."""
+    pdf_documents = c.ListOfItems(c.Choice(PDF_DOCUMENTS), default=list(PDF_DOCUMENTS))
+    """Which PDFs to build: ``playbook``, ``event-kit``, ``checklists`` (default: all)."""
+    pdf_concurrency = _Processes(default=max(0, (os.cpu_count() or 1) - 1))
+    """Processes rendering PDFs beside the build's own (0: none); default: cores less one."""
+    pdf_cache_dir = c.Type(str, default=".cache/playbook/pdf")
+    """Where unchanged PDFs are kept between builds, from the folder of mkdocs.yml."""

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from playbook_plugin.slugs import slugify
+from playbook_plugin.sources.slugs import slugify
 
 ATTRIBUTES: dict[str, str] = {
     # The page-level data block: namespace, strings and the advice checks the page uses.
@@ -85,14 +85,22 @@ IMPORT_LIMIT_BYTES = 5 * 1024 * 1024
 DEFAULT_NAMESPACE = "playbook"
 """The namespace of a site without a name (and of data saved before sites were named)."""
 
-# Features: one classic script each, loaded by core.js only on pages that have their widgets.
+# Features: one classic script each, loaded by core.js only on pages that have their widgets,
+# with a stylesheet of their own where they have one (a path from the scripts' folder). The
+# plugin links that stylesheet from the pages that have the widgets (for readers without
+# JavaScript, and for print); core.js adds it when instant navigation brings such a page.
 FEATURES: dict[str, dict[str, str]] = {
     "checklists": {
         "script": "playbook.js",
         "selector": "[data-playbook-checklist], [data-playbook-summary], "
         "[data-playbook-data], [data-playbook-action=print]",
     },
-    "messages": {"script": "playbook-messages.js", "selector": "[data-playbook-message]"},
+    "messages": {
+        "script": "playbook-messages.js",
+        "selector": "[data-playbook-message]",
+        "marker": 'data-playbook-message="',
+        "stylesheet": "../stylesheets/playbook-messages.css",
+    },
 }
 
 _INDEX = re.compile(r"(?:^|/)(?:index|README)$", re.IGNORECASE)

@@ -7,6 +7,7 @@ validated checklists and, page by page, the page key and links.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -19,21 +20,21 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
-from playbook_plugin.checklist_html import render_checklist
-from playbook_plugin.checklists import Checklist, load_checklists
 from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_key, page_key
-from playbook_plugin.errors import SourceError, SourceErrors
-from playbook_plugin.message_html import applicable_checks, render_message_html
-from playbook_plugin.messages import (
+from playbook_plugin.render.checklist_html import render_checklist
+from playbook_plugin.render.message_html import applicable_checks, render_message_html
+from playbook_plugin.render.page_data import PAGE_MARKER, page_data_block
+from playbook_plugin.render.strings import merge_strings
+from playbook_plugin.render.task_ids import PageIds
+from playbook_plugin.render.tasklists import TaskListTreeprocessor
+from playbook_plugin.sources.checklists import Checklist, load_checklists
+from playbook_plugin.sources.errors import SourceError, SourceErrors
+from playbook_plugin.sources.messages import (
     MessageSettings,
     MessageTemplate,
     build_settings,
     parse_message,
 )
-from playbook_plugin.page_data import PAGE_MARKER, page_data_block
-from playbook_plugin.strings import merge_strings
-from playbook_plugin.task_ids import PageIds
-from playbook_plugin.tasklists import TaskListTreeprocessor
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -98,6 +99,7 @@ class PlaybookExtension(Extension):
             "channels": [{}, "Channels to add or override"],
             "checks": [[], "Advice checks to add, change or switch off"],
             "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
+            "language": ["en", "Language of the templates and of the words in `checks`"],
         }
         super().__init__(**kwargs)
         self._checklists = checklists
@@ -133,6 +135,7 @@ class PlaybookExtension(Extension):
                     self.getConfig("checks"),
                     self.getConfig("linkedin_premium"),
                     self.getConfig("strings"),
+                    language=self.getConfig("language"),
                 )
             except ValueError as error:
                 raise SuperFencesException(f"playbook extension settings: {error}") from None
@@ -142,17 +145,17 @@ class PlaybookExtension(Extension):
         render = _PageRender()
         strings = self.strings
         superfences = _superfences(md)
-        superfences.extend_super_fences(
+        _add_fence(
+            superfences,
             "checklist",
             lambda **fence: self._format_checklist(fence, render, strings),
             _validate_checklist_options,
-            lambda _md: None,
         )
-        superfences.extend_super_fences(
+        _add_fence(
+            superfences,
             "message",
             lambda **fence: self._format_message(fence, render),
             lambda *_args: True,
-            lambda _md: None,
         )
         md.treeprocessors.register(
             TaskListTreeprocessor(
@@ -224,18 +227,37 @@ class PlaybookExtension(Extension):
             except SourceError as error:
                 raise SuperFencesException(str(error)) from None
         for check in applicable_checks(template, settings):
-            render.checks.setdefault(check["id"], check)
+            render.checks.setdefault(check["key"], check)
         return render_message_html(template, settings)
 
 
 def _validate_checklist_options(
-    language: str, inputs: dict[str, str], options: dict[str, str], attrs: dict, md: Markdown
+    language: str,
+    inputs: dict[str, str],
+    options: dict[str, str],
+    attrs: dict[str, str],
+    md: Markdown,
 ) -> bool:
     for key, value in inputs.items():
         if key != "title" or value not in ("show", "hide"):
             return False
         options[key] = value
     return True
+
+
+def _add_fence(
+    superfences: SuperFencesCodeExtension,
+    name: str,
+    formatter: Callable[..., str],
+    validator: Callable[..., bool],
+) -> None:
+    """A custom fence. pymdown-extensions 12.1 added a reset callback (run before each page);
+    earlier releases, which sites pinned to Material 9.6 or older use, take three arguments."""
+    parameters = inspect.signature(superfences.extend_super_fences).parameters
+    if "reset" in parameters:
+        superfences.extend_super_fences(name, formatter, validator, lambda _md: None)
+    else:
+        superfences.extend_super_fences(name, formatter, validator)
 
 
 def _excerpt_source(md: Markdown, key: Callable[[str], str]) -> str | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 from pathlib import Path
+from time import perf_counter
 from typing import Any, Literal
 
 import markdown
@@ -14,18 +16,29 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime
+from mkdocs.utils import get_build_datetime, get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from playbook_plugin.checklists import Checklist
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
-from playbook_plugin.errors import SourceErrors
-from playbook_plugin.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
-from playbook_plugin.messages import MessageTemplate
-from playbook_plugin.offline import IFRAME_WORKER_SHIM, localise_polyfills
-from playbook_plugin.pages import (
+from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
+from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
+from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_logged
+from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
+from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
+from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
+from playbook_plugin.printing.print_address import check_site_url
+from playbook_plugin.printing.print_html import (
+    CHECKLIST_PDF,
+    EVENT_KIT_PDF,
+    PLAYBOOK_PDF,
+    PageKind,
+    PrintSite,
+    decorate_page,
+)
+from playbook_plugin.render.feature_styles import feature_stylesheets, link_feature_stylesheets
+from playbook_plugin.render.pages import (
     EVENT_KIT_PATH,
     OVERVIEW_PATH,
     checklist_page,
@@ -33,23 +46,16 @@ from playbook_plugin.pages import (
     event_kit_page,
     overview_page,
 )
-from playbook_plugin.pdf_html import PdfPage, PdfSite
-from playbook_plugin.print_html import (
-    CHECKLIST_PDF,
-    EVENT_KIT_PDF,
-    PageKind,
-    PrintSite,
-    decorate_page,
-)
-from playbook_plugin.sources import load_playbook
-from playbook_plugin.staged_site import StagedSite, strict_warnings_logged
-from playbook_plugin.strings import merge_strings
-from playbook_plugin.task_ids import PageIds
-from playbook_plugin.tasklists import wants_tasklists
-from playbook_plugin.theme_fixes import name_search_dialog
-from playbook_plugin.third_party import foreign_loads, how_to_fix
+from playbook_plugin.render.strings import merge_strings
+from playbook_plugin.render.task_ids import PageIds
+from playbook_plugin.render.tasklists import wants_tasklists
+from playbook_plugin.sources.checklists import Checklist
+from playbook_plugin.sources.errors import SourceErrors
+from playbook_plugin.sources.messages import MessageTemplate
+from playbook_plugin.sources.playbook import load_playbook
 
 log = get_plugin_logger(__name__)
+_MISSING_ANCHOR = "No anchor #"
 
 ASSETS = Path(__file__).parent / "assets"
 CORE_SCRIPT = "javascripts/core.js"
@@ -57,11 +63,14 @@ CORE_SCRIPT = "javascripts/core.js"
 FEATURE_SCRIPTS = tuple(f"javascripts/{feature['script']}" for feature in FEATURES.values())
 SCRIPTS = (CORE_SCRIPT, *FEATURE_SCRIPTS)
 """Every script a page may load (benchmarks/page_weight.py weighs them)."""
-STYLESHEETS = ("stylesheets/playbook.css", "stylesheets/playbook-messages.css")
+GLOBAL_STYLESHEET = "stylesheets/playbook.css"
+"""Checklists, actions and notices: every page may have them."""
+STYLESHEETS = (GLOBAL_STYLESHEET, *feature_stylesheets().values())
+"""Every stylesheet a page may load; a feature's own only where the page has its widgets."""
 SITE_ASSETS = "assets/playbook"
 
 
-class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
     command: str = "build"
     """The mkdocs command running; ``build`` when MkDocs is driven from Python."""
 
@@ -82,7 +91,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
         self.strings = merge_strings(self.config.strings)
-        self.messages = message_settings(self.config)
+        self.messages = message_settings(self.config, language=config.theme.get("language") or "en")
         self.checklists: dict[str, Checklist] = {}
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
@@ -96,8 +105,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for extension in config.markdown_extensions
             if not isinstance(extension, PlaybookExtension)
         ]
-        config.markdown_extensions.append(
-            PlaybookExtension(
+        config.markdown_extensions.append(  # MkDocs takes an Extension too; typed for names
+            PlaybookExtension(  # type: ignore[arg-type]
                 checklists=self.checklists,
                 page=self.page,
                 messages=self.messages,
@@ -106,7 +115,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 strings=self.config.strings,
             )
         )
-        _add_once(config.extra_css, [f"{SITE_ASSETS}/{name}" for name in STYLESHEETS])
+        _add_once(config.extra_css, [f"{SITE_ASSETS}/{GLOBAL_STYLESHEET}"])
         _add_once(config.extra_javascript, [f"{SITE_ASSETS}/{CORE_SCRIPT}"])
         return config
 
@@ -143,6 +152,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         for warning in playbook.warnings:
             log.warning(str(warning))
+        for lang, check_ids in sorted(playbook.checks_without_words.items()):
+            log.info(
+                "advice checks %s have no word list for the language `%s`, so they do not run "
+                "on its message templates; add one under `checks:` with `lang: %s`",
+                ", ".join(sorted(check_ids)),
+                lang,
+                lang,
+            )
         self.checklists.clear()
         self.checklists.update(playbook.checklists)
         self.templates.clear()
@@ -201,12 +218,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name))
             )
         self.files = files
+        address = check_site_url(config.site_url)
+        prints_address = bool(self.checklists) or self.make_pdfs
+        if address.problem and prints_address and self.command != "serve":
+            # The preview address is what the default playbook builds with: an INFO keeps
+            # `make site --strict` passing; any other address that cannot work is a warning.
+            (log.info if address.problem == "loopback" else log.warning)(address.message())
         self.print_site = PrintSite(
             strings=self.strings,
-            site_url=config.site_url or "",
+            site_url=address.printable,
             pdfs=self.make_pdfs,
             url_of=lambda path: file.url if (file := files.get_file_from_path(path)) else None,
+            relative_url=get_relative_url,
             event_kit=EVENT_KIT_PATH in self.kinds,
+            documents=frozenset(self.config.pdf_documents),
         )
         return files
 
@@ -263,6 +288,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.theme_checked:
             self.theme_checked = True
             self._warn_foreign_loads(output.replace(page.content or "", ""), config)
+        output = link_feature_stylesheets(
+            output, lambda path: get_relative_url(f"{SITE_ASSETS}/{path}", page.url)
+        )
         return name_search_dialog(output)
 
     def _warn_foreign_loads(self, page_frame: str, config: MkDocsConfig) -> None:
@@ -315,7 +343,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _write_pdfs(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.make_pdfs:
             return
-        from playbook_plugin.pdf import write_pdfs  # WeasyPrint only when needed
+        from playbook_plugin.printing.pdf import write_pdfs  # WeasyPrint only when needed
 
         unrendered = [
             page.file.src_uri
@@ -325,32 +353,64 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if unrendered:  # a --dirty build renders only the pages that changed
             log.info("PDFs not updated: %d pages were not rendered in this build", len(unrendered))
             return
-        site = self.pdf_site(config)
-        sheets = [
-            (
-                self.pdf_pages[path],
-                CHECKLIST_PDF.format(id=checklist_id) if kind == "checklist" else EVENT_KIT_PDF,
-                "checklist" if kind == "checklist" else "kit",
-            )
-            for path, (kind, checklist_id) in self.kinds.items()
-            if kind in ("checklist", "event-kit") and path in self.pdf_pages
-        ]
-        pages = self.nav_pdf_pages()
+        started = perf_counter()
+        jobs = self.pdf_jobs()
+        cache_dir = self.project_root / self.config.pdf_cache_dir
         try:
-            rendered, warnings = write_pdfs(site, pages, sheets)
+            rendered = write_pdfs(
+                self.pdf_site(config),
+                jobs,
+                cache_dir=cache_dir,
+                workers=self.config.pdf_concurrency,
+            )
         except Exception as error:  # WeasyPrint's own errors: stop the build, say where
             raise PluginError(f"playbook: could not write the PDFs: {error}") from error
-        for warning in warnings:
-            log.warning("PDF %s", warning)
+        anchors = config.validation.links.anchors
         for pdf in rendered:
+            for warning in pdf.warnings:
+                # MkDocs reports a missing anchor at its own level (INFO unless asked for).
+                level = anchors if _MISSING_ANCHOR in warning else logging.WARNING
+                log.log(level, "PDF %s", warning)
+            for note in pdf.notes:
+                log.info("PDF %s", note)
             log.info(
-                "Wrote %s: %d %s, %d KB, in %.2f s",
+                "%s %s: %d %s, %d KB, in %.2f s",
+                "Kept unchanged" if pdf.reused else "Wrote",
                 pdf.path,
                 pdf.pages,
                 "page" if pdf.pages == 1 else "pages",
                 round(pdf.size / 1024),
                 pdf.seconds,
             )
+        log.info("PDF stage: %d PDFs in %.2f s", len(rendered), perf_counter() - started)
+
+    def pdf_jobs(self) -> list[PdfJob]:
+        """The PDFs this site builds, as the PDF renderer takes them."""
+        wanted = set(self.config.pdf_documents)
+        jobs: list[PdfJob] = []
+        pages = self.nav_pdf_pages()
+        if "playbook" in wanted and pages:
+            jobs.append(PdfJob(PLAYBOOK_PDF, "playbook", tuple(pages)))
+        for path, (kind, checklist_id) in self.kinds.items():
+            page = self.pdf_pages.get(path)
+            if page is None:
+                continue
+            if kind == "checklist" and "checklists" in wanted:
+                checklist = self.checklists[checklist_id]
+                source = self.checklists_dir / f"{checklist_id}.md"
+                jobs.append(
+                    PdfJob(
+                        CHECKLIST_PDF.format(id=checklist_id),
+                        "checklist",
+                        (page,),
+                        checklist_id=checklist_id,
+                        source=_relative(source, self.project_root),
+                        items=checklist.item_count,
+                    )
+                )
+            elif kind == "event-kit" and "event-kit" in wanted:
+                jobs.append(PdfJob(EVENT_KIT_PDF, "kit", (page,)))
+        return jobs
 
     on_post_build = CombinedEvent(_write_pdfs, _publish_site)
 
@@ -359,7 +419,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return PdfSite(
             name=config.site_name,
             description=config.site_description or "",
-            site_url=config.site_url or "",
+            site_url=check_site_url(config.site_url).printable,
             language=config.theme.get("language") or "en",
             strings=self.strings,
             site_dir=Path(config.site_dir),
@@ -369,7 +429,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def nav_pdf_pages(self) -> list[PdfPage]:
         """The pages of the last build, in navigation order, as the playbook PDF takes them."""
-        from playbook_plugin.pdf import nav_pages
+        from playbook_plugin.printing.pdf import nav_pages
 
         return nav_pages(self.nav.items if self.nav else [], self.pdf_pages)
 
@@ -391,6 +451,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.config.enabled and self.checklists_dir.is_dir():
             server.watch(str(self.checklists_dir))
         return server
+
+
+def _relative(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def _add_once(entries: list[Any], paths: list[str]) -> None:

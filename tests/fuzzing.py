@@ -20,11 +20,16 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from playbook_plugin.checklists import parse_checklist
-from playbook_plugin.errors import SourceError, SourceErrors
-from playbook_plugin.fences import scan
-from playbook_plugin.messages import build_settings, check_example, example_text, parse_message
-from playbook_plugin.template_subset import compile_template, render_text
+from playbook_plugin.sources.checklists import parse_checklist
+from playbook_plugin.sources.errors import SourceError, SourceErrors
+from playbook_plugin.sources.fences import scan
+from playbook_plugin.sources.messages import (
+    build_settings,
+    check_example,
+    example_text,
+    parse_message,
+)
+from playbook_plugin.sources.template_subset import compile_template, render_text
 
 CHECKLIST_PATH = "checklists/fuzz.md"
 PAGE_PATH = "docs/fuzz.md"

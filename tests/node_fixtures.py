@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from playbook_plugin.advice import DEFAULT_CHECKS, merge_checks
-from playbook_plugin.channels import build_channels
-from playbook_plugin.template_subset import compile_template
+from playbook_plugin.rules.advice import DEFAULT_CHECKS, for_language, merge_checks
+from playbook_plugin.rules.channels import build_channels
+from playbook_plugin.sources.template_subset import compile_template
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "node" / "fixtures.json"
@@ -34,10 +34,13 @@ def fixtures() -> dict[str, Any]:
         }
     check_sets = {
         vector["name"]: [
-            check.to_json() for check in merge_checks(DEFAULT_CHECKS, vector["overrides"])
+            check.to_json()
+            for check in for_language(
+                merge_checks(DEFAULT_CHECKS, vector.get("overrides")), vector.get("lang", "en")
+            )[0]
         ]
         for vector in load_vectors("check_vectors.json")
-        if "overrides" in vector
+        if "overrides" in vector or "lang" in vector
     }
     return {
         "templates": templates,

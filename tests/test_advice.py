@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from playbook_plugin.advice import DEFAULT_CHECKS, CheckContext, evaluate, merge_checks
+from playbook_plugin.rules.advice import (
+    DEFAULT_CHECKS,
+    CheckContext,
+    evaluate,
+    for_language,
+    merge_checks,
+)
 from tests.node_bridge import REPO
 from tests.node_fixtures import load_vectors
 
@@ -30,7 +36,9 @@ def context_from(data: dict[str, Any]) -> CheckContext:
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[vector["name"] for vector in VECTORS])
 def test_a_check_fires_on_what_it_warns_about(vector: dict[str, Any]) -> None:
-    checks = merge_checks(DEFAULT_CHECKS, vector.get("overrides"))
+    checks, _ = for_language(
+        merge_checks(DEFAULT_CHECKS, vector.get("overrides")), vector.get("lang", "en")
+    )
     chosen = [check for check in checks if check.id == vector["check"]]
     assert len(chosen) == 1
     found = evaluate(chosen, vector["text"], context_from(vector["context"]))
@@ -67,7 +75,7 @@ def test_changing_one_setting_keeps_the_others() -> None:
 
 
 def test_evaluate_reports_checks_in_order_with_their_severity() -> None:
-    text = "Hi [Name]! I am SO keen on a job with my skills!"
+    text = "Hi [Name]! I am SO keen, I think my skills and my CV show I fit a job, I promise!"
     found = evaluate(DEFAULT_CHECKS, text, CheckContext("email", "new", "first-message"))
     assert found == [
         ("placeholder-left", "error"),

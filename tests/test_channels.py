@@ -6,7 +6,12 @@ from typing import Any
 
 import pytest
 
-from playbook_plugin.channels import DEFAULT_CHANNELS, build_channels, count_for, count_subject
+from playbook_plugin.rules.channels import (
+    DEFAULT_CHANNELS,
+    build_channels,
+    count_for,
+    count_subject,
+)
 from tests.node_fixtures import load_vectors
 
 VECTORS = load_vectors("channel_vectors.json")

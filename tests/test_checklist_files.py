@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from playbook_plugin.checklists import parse_checklist
-from playbook_plugin.errors import SourceErrors
+from playbook_plugin.sources.checklists import parse_checklist
+from playbook_plugin.sources.errors import SourceErrors
 
 from .conftest import BEFORE_THE_EVENT
 

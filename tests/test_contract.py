@@ -176,3 +176,20 @@ def test_a_page_holds_the_advice_checks_once_and_generators_name_theirs(
     assert html.count("data-playbook-config=") == 1
     # A page with only a checklist carries no checks at all.
     assert page_block(small_playbook.html("plays/"))["checks"] == []
+
+
+def test_a_features_stylesheet_is_linked_only_from_pages_with_its_widgets(
+    small_playbook: Site,
+) -> None:
+    small_playbook.write("docs/notes.md", "# Notes\n\n" + GENERATOR.format(id="one"))
+    small_playbook.write("docs/guide/deep.md", "# Deep\n\n" + GENERATOR.format(id="two"))
+    small_playbook.build(strict=False)
+    sheet = "assets/playbook/stylesheets/playbook-messages.css"
+    for path, href in (("notes/", f"../{sheet}"), ("guide/deep/", f"../../{sheet}")):
+        head = small_playbook.html(path).split("</head>")[0]
+        assert head.count("playbook-messages.css") == 1
+        assert f'<link rel="stylesheet" href="{href}">' in head
+    for path in ("", "plays/", "checklists/before-the-event/"):
+        assert "playbook-messages.css" not in small_playbook.html(path)
+        assert "assets/playbook/stylesheets/playbook.css" in small_playbook.html(path)
+    assert (small_playbook.site_dir / sheet).is_file()

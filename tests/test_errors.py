@@ -66,6 +66,18 @@ CASES = {
         "# Notes\n\n```message\nid: hello\nchannel: fax\n---\nHi {{ name }}\n```\n",
         "docs/notes.md:5: `channel: fax` is not known",
     ),
+    "message setting with a colon in its value": (
+        "docs/notes.md",
+        "# Notes\n\n```message\nid: hello\ntitle: Re: our chat\nchannel: email\n---\nHi\n```\n",
+        "docs/notes.md:5: the value of `title` contains `: `, which YAML reads as a new setting; "
+        'put it in quotes: `title: "Re: our chat"`',
+    ),
+    "message with an unclosed if": (
+        "docs/notes.md",
+        "# Notes\n\n```message\nid: hello\nchannel: email\n---\nHi,\n"
+        "{% if topic %}I liked {{ topic }}.\n\nSee you soon.\n```\n",
+        "docs/notes.md:8: this `{% if %}` is never closed: add `{% endif %}`",
+    ),
     "task id that is not an id, in a blockquote": (
         "docs/tasks.md",
         "# Tasks\n\n> Quoted:\n>\n> - [ ] Call {#Call_Back}\n",

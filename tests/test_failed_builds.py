@@ -102,7 +102,7 @@ CASES = {
     "a control character in a message's settings": (
         "docs/notes.md",
         _message(header="title: a\x1bb\n"),
-        "docs/notes.md:6: the settings above `---` contain",
+        "docs/notes.md:6: the settings block above `---` contains the control character U+001B",
     ),
     "an alias bomb in front matter": (
         "checklists/bad.md",
@@ -111,13 +111,13 @@ CASES = {
     ),
     "an alias bomb in a message's fields": (
         "docs/notes.md",
-        _message(header="fields:\n  x: {label: *a1}\n" + _alias_bomb(2) + "\n"),
-        "the settings above `---` uses a YAML alias",
+        _message(header=_alias_bomb(3) + "\nfields:\n  name: {label: *a2}\n"),
+        "docs/notes.md:7: the settings block above `---` uses a YAML alias",
     ),
     "recursive YAML in a message's settings": (
         "docs/notes.md",
         _message(header="fields: &loop {name: *loop}\n"),
-        "docs/notes.md:6: the settings above `---` uses a YAML alias",
+        "docs/notes.md:6: the settings block above `---` uses a YAML alias",
     ),
     "lists nested 2,000 deep in front matter": (
         "checklists/bad.md",
@@ -127,7 +127,12 @@ CASES = {
     "lists nested 50 deep in a message's fields": (
         "docs/notes.md",
         _message(header="fields:\n  name: {label: " + "[" * 50 + "]" * 50 + "}\n"),
-        "docs/notes.md:7: the settings above `---` nests values more than 20 levels deep",
+        "docs/notes.md:7: the settings block above `---` nests values more than 20 levels deep",
+    ),
+    "an impossible date tagged as a date": (
+        "checklists/bad.md",
+        "---\ntitle: Bad\nsummary: !!timestamp 2024-02-30\n---\n- [ ] a\n",
+        "checklists/bad.md:2: the front matter has a value YAML cannot read",
     ),
     "a follow-up too far away to put in a calendar": (
         "docs/notes.md",
@@ -195,6 +200,12 @@ def test_files_that_are_not_files_are_errors_not_crashes(
     assert_previous_site_kept(previous)
 
 
+def test_a_value_that_looks_like_an_impossible_date_is_text(previous: Site) -> None:
+    previous.write("checklists/dated.md", "---\ntitle: 2024-02-30\n---\n- [ ] a\n")
+    previous.build()
+    assert "2024-02-30" in previous.html("checklists/dated/")
+
+
 def test_an_editors_lock_file_beside_a_checklist_is_ignored(previous: Site) -> None:
     os.symlink("user@host.1234", previous.root / "checklists" / ".#before-the-event.md")
     previous.build()
@@ -231,7 +242,10 @@ def test_strict_stops_on_an_example_that_trips_a_check_before_writing_anything(
 ) -> None:
     previous.write(
         "docs/notes.md",
-        _message(header="fields:\n  name: {required: true}\n", body="Hi {{ name }}! I NEED a job!"),
+        _message(
+            header="fields:\n  name: {required: true, example: Sam}\n",
+            body="Hi {{ name }}! I NEED a job!!",
+        ),
     )
 
     errors = failed_build_errors(previous, caplog)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playbook_plugin.slugs import split_explicit_id, strip_markup
+from playbook_plugin.sources.slugs import split_explicit_id, strip_markup
 
 from .fuzzing import TARGETS, Target
 

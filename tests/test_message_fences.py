@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from playbook_plugin.errors import SourceError
-from playbook_plugin.messages import (
+from playbook_plugin.sources.errors import SourceError
+from playbook_plugin.sources.messages import (
     Duration,
     build_settings,
     check_example,
@@ -106,11 +106,11 @@ def test_the_example_text_uses_every_example() -> None:
 def test_an_example_that_breaks_advice_is_reported_for_the_build() -> None:
     template = parse(
         "id: pushy\nchannel: email\nkind: first-message\nfollow_up: 2 days\n"
-        "fields:\n  name: {required: true}\n---\nHi {{ name }}! I NEED a job!"
+        "fields:\n  name: {required: true, example: Ana}\n  skills: {example: '[skills]'}\n"
+        "---\nHi {{ name }}! I need a job with MY SKILLS: {{ skills }}!"
     )
     assert dict(check_example(template, SETTINGS)) == {
         "placeholder-left": "error",
-        "about-me": "warning",
         "no-next-step": "warning",
         "asks-for-job": "warning",
         "tone": "warning",
@@ -132,7 +132,12 @@ def test_premium_and_extra_channels_come_from_the_settings() -> None:
 BAD = [
     ("no separator", "id: a\nchannel: sms\nHi there", 0, "a line `---`"),
     ("bad YAML", "id: a\nchannel: sms\ntitle: [unclosed\n---\nHi", 2, "not valid YAML"),
-    ("a colon in plain text", "id: a\ntitle: Note: hi\nchannel: sms\n---\nHi", 1, "not valid YAML"),
+    (
+        "a colon in plain text",
+        "id: a\ntitle: Note: hi\nchannel: sms\n---\nHi",
+        1,
+        'put it in quotes: `title: "Note: hi"`',
+    ),
     ("a list as header", "- id: a\n---\nHi", 0, "must be settings"),
     ("a missing id", "title: T\nchannel: sms\n---\nHi", 0, "needs an `id:`"),
     ("a bad id", "title: T\nid: Hello World\nchannel: sms\n---\nHi", 1, "lower-case letters"),

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
-from playbook_plugin.message_html import applicable_checks, render_message_html
-from playbook_plugin.messages import build_settings, parse_message
+from playbook_plugin.render.message_html import applicable_checks, render_message_html
+from playbook_plugin.sources.messages import build_settings, parse_message
 
 SETTINGS = build_settings()
 VOID = {"input", "br", "img", "meta", "link", "hr"}

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from playbook_plugin.errors import SourceError
-from playbook_plugin.template_subset import compile_template
+from playbook_plugin.sources.errors import SourceError
+from playbook_plugin.sources.template_subset import compile_template
 
 BODY_LINE = 20
 """The page line where the template body starts."""
@@ -62,7 +62,13 @@ CASES = [
     ("a literal condition", "{% if true %}x{% endif %}", 1, "a literal value"),
     ("self", "{{ self }}", 1, "`self` is a reserved name"),
     ("an unclosed output", "Hi\n{{ name", 2, "the template cannot be read"),
-    ("an unclosed if", "{% if a %}\nx\n", 1, "the template cannot be read"),
+    ("an unclosed if", "{% if a %}\nx\n", 1, "is never closed"),
+    (
+        "an unclosed if points at its own line",
+        "Hi\n{% if a %}x{% endif %}\n{% if b %}\ny\n\nz",
+        3,
+        "this `{% if %}` is never closed",
+    ),
     ("an unknown tag", "\n\n{% foo %}", 3, "unknown tag 'foo'"),
     ("a stray endif", "x\n{% endif %}", 2, "the template cannot be read"),
 ]
@@ -86,4 +92,4 @@ def test_every_message_says_how_to_fix_it() -> None:
     for _name, template, _line, _words in CASES:
         with pytest.raises(SourceError) as caught:
             compile_template(template, path="p.md", line=1)
-        assert re.search(r"; |\. Check|, like ", caught.value.message)
+        assert re.search(r"; |\. Check|, like |: add ", caught.value.message)

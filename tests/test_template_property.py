@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbook_plugin.template_subset import compile_template, render_text
+from playbook_plugin.sources.template_subset import compile_template, render_text
 from tests.node_bridge import NodeBridge, node_bridge
 
 NAMES = ["name", "place", "role", "x"]
@@ -130,6 +130,19 @@ def test_the_browser_renders_what_jinja2_renders(
     node: NodeBridge, source: str, values: dict[str, str]
 ) -> None:
     python, browser = _both(node, source, values)
+    assert browser == python
+
+
+@settings(max_examples=100, deadline=None)
+@given(source=TEMPLATE, values=VALUES)
+def test_without_blanks_the_browser_leaves_out_what_jinja2_leaves_out(
+    node: NodeBridge, source: str, values: dict[str, str]
+) -> None:
+    compiled = compile_template(source, path="generated.md", line=1)
+    python = render_text(compiled, values, show_blanks=False)
+    browser = node.call(
+        "renderTemplate", compiled.ast, values, compiled.bracket_labels, {"hideBlanks": True}
+    )
     assert browser == python
 
 

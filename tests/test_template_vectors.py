@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from playbook_plugin.template_subset import ALLOWED_FILTERS, compile_template, render_text
+from playbook_plugin.sources.template_subset import ALLOWED_FILTERS, compile_template, render_text
 from tests.node_fixtures import load_vectors
 
 VECTORS = load_vectors("template_vectors.json")

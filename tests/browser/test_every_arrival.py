@@ -96,6 +96,10 @@ def generator(page: Page) -> None:
     name.fill("Ada")
     expect(widget.locator("[data-playbook-preview]")).to_have_text("Hi Ada, thanks for the chat.")
     expect(widget.locator("[data-playbook-count]")).to_be_visible()
+    # Styled, however the page came: its stylesheet is linked once, by the page or the core.
+    expect(widget).to_have_css("border-top-style", "solid")
+    sheets = "link[rel=stylesheet][href$='playbook-messages.css']"
+    expect(page.locator(sheets)).to_have_count(1)
 
 
 WIDGETS = {

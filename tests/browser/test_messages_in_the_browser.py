@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from playbook_plugin.advice import DEFAULT_CHECKS
+from playbook_plugin.rules.advice import DEFAULT_CHECKS
 
 from ..conftest import Site, free_port, serve
 
@@ -324,7 +324,7 @@ ADVICE = [
         "about-me",
         "advice-first",
         "warning",
-        "I am a designer and I would like to meet.",
+        "I am a designer and I think my work, my team and my plans would interest me. I hope so.",
         "I liked your talk and your slides.",
     ),
     Advice(
@@ -627,6 +627,8 @@ def test_keyboard_alone_fills_a_field_and_copies_the_message(notes: str, page: P
     tab_to(first, 60)
     page.keyboard.type("Priya")
     assert preview(page, "coffee-email").text_content().startswith("Hi Priya,")
+    page.keyboard.press("Tab")
+    page.keyboard.type("the spring mixer")
     tab_to(copy, 5)
     page.keyboard.press("Enter")
     expect(status(page, "coffee-email")).to_have_text(

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from playbook_plugin.checklists import Checklist, ChecklistItem, load_checklists
-from playbook_plugin.strings import DEFAULT_STRINGS
+from playbook_plugin.render.strings import DEFAULT_STRINGS
+from playbook_plugin.sources.checklists import Checklist, ChecklistItem, load_checklists
 
 from ..conftest import REPO, Site, free_port, serve
 
@@ -68,7 +68,8 @@ def test_each_checklist_prints_on_one_sheet_without_the_site_around_it(
             assert chrome not in sheets[0], f"{chrome!r} printed on the {checklist.id} sheet"
         for control in ("Print", "Reset", "Download as PDF", "Checklists"):
             assert control not in sheets[0].split(), f"the {control!r} control printed"
-        assert squeeze(address) in squeeze(sheets[0]), "the sheet does not say where it lives"
+        # Built at the preview address: a QR code of this computer would lead nowhere.
+        assert "127.0.0.1" not in sheets[0], "the sheet prints an address no phone can open"
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -89,17 +90,64 @@ def test_the_event_kit_prints_one_checklist_a_sheet_then_the_people_log(
     assert not any(chrome in sheet for sheet in sheets for chrome in SITE_CHROME)
 
 
-def test_the_print_header_shows_the_qr_code_only_on_paper(
-    default_playbook: tuple[Path, str], page: Page
-) -> None:
-    _, base = default_playbook
-    page.goto(base + "checklists/at-the-event/")
-    qr = page.get_by_role("img", name=f"QR code that opens {base}checklists/at-the-event/")
+PUBLISHED_URL = "https://careers-centre.example.edu/networking-playbook/"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small playbook built for its public address, served here to print it."""
+    site = Site(tmp_path_factory.mktemp("published"))
+    site.config["site_url"] = PUBLISHED_URL
+    site.write("docs/index.md", "# Home\n")
+    site.write("checklists/at-the-event.md", long_checklist(8).replace("A list of 8", "At it"))
+    site.write(
+        "docs/notes.md",
+        "# Notes\n\n```message\nid: after-meeting\ntitle: After a meeting\n"
+        "channel: email\nrelationship: met\nfields:\n"
+        "  name: {label: Their first name, example: Ana}\n"
+        "  about: {label: What they do, example: Sam is a final-year economics student who "
+        "runs the investing club and is looking at analyst roles in public health}\n---\n"
+        "Hi {{ name }}, you told me about your work: {{ about }}. Could we talk on Friday?"
+        "\n```\n",
+    )
+    site.build()
+    with serve(site.site_dir, free_port()) as base:
+        yield base
+
+
+def test_the_print_header_shows_the_qr_code_only_on_paper(published: str, page: Page) -> None:
+    page.goto(published + "checklists/at-the-event/")
+    address = f"{PUBLISHED_URL}checklists/at-the-event/"
+    qr = page.get_by_role("img", name=f"QR code that opens {address}")
     expect(qr).to_be_hidden()
     page.emulate_media(media="print")
     expect(qr).to_be_visible()
     box = qr.bounding_box()
     assert box is not None and 60 < box["width"] < 120, "the QR code should be about 2.5 cm wide"
+    assert squeeze(address) in squeeze(printed(page, "A4")[0])
+
+
+def test_the_printed_address_wraps_only_after_a_slash_or_a_dot(published: str, page: Page) -> None:
+    page.goto(published + "checklists/at-the-event/")
+    page.emulate_media(media="print")
+    parts = page.locator(".playbook-print-source .playbook-url-part")
+    assert parts.count() >= 4
+    lines = parts.evaluate_all("parts => parts.map(part => part.getClientRects().length)")
+    assert lines == [1] * len(lines), "a part of the address was broken across lines"
+    tops = parts.evaluate_all("parts => parts.map(part => part.getBoundingClientRect().top)")
+    assert len(set(tops)) > 1, "the address is long enough to wrap under the QR code"
+
+
+def test_a_long_blank_prints_as_lines_as_wide_as_the_text(published: str, page: Page) -> None:
+    page.goto(published + "notes/")
+    page.emulate_media(media="print")
+    message = page.locator("[data-playbook-message='after-meeting'] .playbook-message__print")
+    short = message.locator(".playbook-blank").first.bounding_box()
+    long = message.locator(".playbook-blank--lines .playbook-blank__line").bounding_box()
+    body = message.bounding_box()
+    assert short and long and body
+    assert long["width"] > 0.8 * body["width"], "room for the example's length"
+    assert long["height"] > 2 * short["height"] * 0.8, "several lines to write on"
 
 
 def test_print_hides_the_buttons_and_downloads(
@@ -211,6 +259,7 @@ def long_lists(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site.write("docs/index.md", "# Home\n")
     site.write("checklists/twenty-five.md", long_checklist(25))
     site.write("checklists/forty-five.md", long_checklist(45))
+    site.write("checklists/thirty-two.md", long_checklist(32))
     port = free_port()
     site.config["site_url"] = f"http://127.0.0.1:{port}/"
     site.build()
@@ -226,6 +275,25 @@ def test_a_checklist_of_25_items_with_details_fits_one_sheet(
     sheets = printed(page, paper)
     assert len(sheets) == 1
     assert "Step number 25 of the long list" in sheets[0]
+
+
+def item_size(page: Page) -> float:
+    item = page.locator(".playbook-item label").first
+    return float(item.evaluate("node => parseFloat(getComputedStyle(node).fontSize)"))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_checklist_a_little_too_long_prints_smaller_on_one_sheet(
+    long_lists: str, page: Page, paper: str
+) -> None:
+    page.emulate_media(media="print")
+    page.goto(long_lists + "checklists/twenty-five/")
+    normal = item_size(page)
+    page.goto(long_lists + "checklists/thirty-two/")
+    assert 0.75 * normal <= item_size(page) < normal, "smaller, within reason"
+    sheets = printed(page, paper)
+    assert len(sheets) == 1
+    assert "Step number 32 of the long list" in sheets[0]
 
 
 @pytest.mark.parametrize("paper", PAPERS)

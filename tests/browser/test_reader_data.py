@@ -13,7 +13,7 @@ import icalendar
 import pytest
 from playwright.sync_api import Page, expect
 
-from playbook_plugin.strings import DEFAULT_STRINGS
+from playbook_plugin.render.strings import DEFAULT_STRINGS
 
 from ..conftest import AFTER_THE_EVENT, BEFORE_THE_EVENT, Site, free_port, serve
 

@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from playbook_plugin.strings import DEFAULT_STRINGS
+from playbook_plugin.render.strings import DEFAULT_STRINGS
 
 from ..conftest import open_with_instant_navigation
 

@@ -54,8 +54,10 @@
         "selector": "[data-playbook-checklist], [data-playbook-summary], [data-playbook-data], [data-playbook-action=print]"
       },
       "messages": {
+        "marker": "data-playbook-message=\"",
         "script": "playbook-messages.js",
-        "selector": "[data-playbook-message]"
+        "selector": "[data-playbook-message]",
+        "stylesheet": "../stylesheets/playbook-messages.css"
       }
     },
     "idPattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -201,7 +203,8 @@
       settings.namespace = parsed.namespace || settings.namespace;
       settings.strings = parsed.strings || settings.strings;
       var checks = dictionary();
-      (parsed.checks || []).forEach(function (check) { checks[check.id] = check; });
+      /* A template's own variant of a check (its thresholds, its language) has its own key. */
+      (parsed.checks || []).forEach(function (check) { checks[check.key || check.id] = check; });
       settings.checks = checks;
     } catch (error) {
       /* Keep the previous page's settings. */
@@ -404,9 +407,26 @@
     }
   }
 
+  /** A feature's own stylesheet, unless the page links it already (the plugin does on pages
+   * that have the feature's widgets; instant navigation keeps the first page's head). */
+  function linkStylesheet(path) {
+    var href = new URL(path, scriptBase).href;
+    var file = href.slice(href.lastIndexOf("/"));
+    var links = document.querySelectorAll("link[rel=stylesheet]");
+    var present = Array.prototype.some.call(links, function (link) {
+      return link.href.split(/[?#]/)[0].slice(-file.length) === file;
+    });
+    if (present) return;
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    document.head.appendChild(link);
+  }
+
   function load(name) {
     if (loading[name]) return;
     loading[name] = true;
+    if (CONTRACT.features[name].stylesheet) linkStylesheet(CONTRACT.features[name].stylesheet);
     var script = document.createElement("script");
     script.src = new URL(CONTRACT.features[name].script, scriptBase).href;
     script.async = false;

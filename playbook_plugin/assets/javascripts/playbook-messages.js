@@ -81,7 +81,10 @@
     return value === undefined || value === null || BLANK.test(String(value));
   }
 
-  function blankText(name, labels) {
+  /* A blank shows "[Label]", or nothing when only the written words are wanted
+   * (render_text(show_blanks=False)): what the counter counts and the checks read. */
+  function blankText(name, labels, hideBlanks) {
+    if (hideBlanks) return "";
     var label = labels && hasOwn.call(labels, name) && labels[name] ? labels[name] : labelFromName(name);
     return "[" + label + "]";
   }
@@ -94,7 +97,7 @@
     title: title,
   };
 
-  function evaluate(node, values, labels) {
+  function evaluate(node, values, labels, hideBlanks) {
     if (node.type === "str") return node.value;
     var raw = values && hasOwn.call(values, node.name) ? values[node.name] : undefined;
     var value = isBlank(raw) ? MISSING : String(raw);
@@ -102,7 +105,7 @@
       if (filter.name === "default") {
         if (value === MISSING) value = filter.args.length ? filter.args[0] : "";
       } else if (hasOwn.call(FILTERS, filter.name)) {
-        value = FILTERS[filter.name](value === MISSING ? blankText(node.name, labels) : value);
+        value = FILTERS[filter.name](value === MISSING ? blankText(node.name, labels, hideBlanks) : value);
       } else {
         throw new Error("unknown filter " + filter.name);
       }
@@ -131,15 +134,16 @@
     }
   }
 
-  function renderTemplate(ast, values, labels) {
+  function renderTemplate(ast, values, labels, options) {
+    var hideBlanks = Boolean(options && options.hideBlanks);
     var out = [];
     (function walk(nodes) {
       nodes.forEach(function (node) {
         if (node.type === "text") {
           out.push(node.text);
         } else if (node.type === "var") {
-          var value = evaluate(node, values, labels);
-          out.push(value === MISSING ? blankText(node.name, labels) : value);
+          var value = evaluate(node, values, labels, hideBlanks);
+          out.push(value === MISSING ? blankText(node.name, labels, hideBlanks) : value);
         } else if (node.type === "if") {
           var branch = node.branches.filter(function (candidate) {
             return test(candidate.test, values, labels);
@@ -264,7 +268,7 @@
 
   /* Advice checks (advice.evaluate) --------------------------------------------------- */
 
-  var PLACEHOLDER_PATTERN = "\\[[^\\[\\]\\n]+\\]";
+  var PLACEHOLDER_PATTERN = "\\[[^\\[\\]\\n]*[A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff][^\\[\\]\\n]*\\]";
   var patternCache = {};
 
   function pattern(source, caseSensitive) {
@@ -288,13 +292,14 @@
     return text.split(/\s+/).filter(Boolean).map(normal);
   }
 
+  /* A word matches itself and its possessive ("daughter" matches "daughter's"). */
   function matchesAt(tokens, index, parts) {
     if (index + parts.length > tokens.length) return false;
     return parts.every(function (part, offset) {
       var token = tokens[index + offset];
       return part.charAt(part.length - 1) === "*"
         ? token.indexOf(part.slice(0, -1)) === 0
-        : token === part;
+        : token === part || token === part + "'s" || token === part + "s'";
     });
   }
 
@@ -363,8 +368,9 @@
     ratio: function (check, text) {
       var list = tokens(text);
       var factor = check.params.factor === undefined ? 1 : check.params.factor;
-      return countMatches(list, check.params.words) > factor * countMatches(list, check.params.versus)
-        ? check.severity : null;
+      var mine = countMatches(list, check.params.words);
+      var enough = mine >= (check.params.min_count === undefined ? 1 : check.params.min_count);
+      return enough && mine > factor * countMatches(list, check.params.versus) ? check.severity : null;
     },
     "contains-any": function (check, text) {
       return foundAny(text, check.params) ? check.severity : null;
@@ -385,6 +391,7 @@
     var where = check.applies || {};
     function allows(list, value) { return !list || list.length === 0 || list.indexOf(value) >= 0; }
     return allows(where.channels, context.channel) &&
+      (where.not_channels || []).indexOf(context.channel) < 0 &&
       allows(where.relationships, context.relationship) &&
       allows(where.kinds, context.kind);
   }
@@ -397,6 +404,49 @@
       if (severity) found.push({ id: check.id, severity: severity });
     });
     return found;
+  }
+
+  /* A message in every form the page needs (messages.advise) --------------------------- */
+
+  /* data: the generator's settings (message_html.message_data); values: field -> typed text.
+   * body and subject show each blank as [Label]; bodyWords and subjectWords leave blanks out,
+   * so counting and checking see only what the template and the reader wrote. */
+  function messageTexts(data, values) {
+    var body = renderTemplate(data.body, values, data.labels);
+    var bodyWords = renderTemplate(data.body, values, data.labels, { hideBlanks: true });
+    var subject = data.subject ? renderTemplate(data.subject, values, data.labels) : "";
+    var subjectWords = data.subject
+      ? renderTemplate(data.subject, values, data.labels, { hideBlanks: true }) : "";
+    return {
+      body: body,
+      bodyWords: bodyWords,
+      subject: subject,
+      subjectWords: subjectWords,
+      blanksLeft: body !== bodyWords || subject !== subjectWords,
+    };
+  }
+
+  /* The advice checks on the message with values typed in; extra: {today, follow_up_date}. */
+  function adviseMessage(data, values, extra) {
+    var texts = messageTexts(data, values);
+    var blank = function (field) {
+      return isBlank(values && hasOwn.call(values, field.name) ? values[field.name] : undefined);
+    };
+    var missing = data.fields.filter(function (field) { return field.required && blank(field); })
+      .map(function (field) { return field.name; });
+    if (texts.body !== texts.bodyWords) {
+      data.fields.filter(blank).forEach(function (field) {
+        if (missing.indexOf(field.name) < 0) missing.push(field.name);
+      });
+    }
+    return evaluateChecks(data.checks, texts.bodyWords, {
+      channel: data.channel.name,
+      relationship: data.relationship,
+      kind: data.kind,
+      missing: missing,
+      today: extra && extra.today ? extra.today : null,
+      follow_up_date: extra && extra.follow_up_date ? extra.follow_up_date : null,
+    });
   }
 
   /* Dates ----------------------------------------------------------------------------- */
@@ -526,6 +576,8 @@
     countFor: countFor,
     countSubject: countSubject,
     evaluateChecks: evaluateChecks,
+    messageTexts: messageTexts,
+    adviseMessage: adviseMessage,
     buildIcs: buildIcs,
     mailtoHref: mailtoHref,
     addDuration: addDuration,
@@ -587,7 +639,8 @@
     var emailLink = root.querySelector('[data-playbook-action="email"]');
     var shownWarnings = "";
 
-    root.querySelectorAll("[data-playbook-form], [data-playbook-actions], [data-playbook-count]")
+    root.querySelectorAll("[data-playbook-form], [data-playbook-actions], [data-playbook-count], " +
+      '[data-playbook-action="copy-subject"]')
       .forEach(function (node) { node.hidden = false; });
 
     function defaultDate() {
@@ -604,18 +657,35 @@
 
     function texts() {
       var current = values();
-      return {
-        body: renderTemplate(data.body, current, data.labels),
-        subject: data.subject ? renderTemplate(data.subject, current, data.labels) : "",
-        values: current,
-      };
+      var message = messageTexts(data, current);
+      message.values = current;
+      message.count = countFor(data.channel, message.bodyWords);
+      message.subjectCount = data.subject ? countSubject(data.channel, message.subjectWords) : null;
+      return message;
     }
 
+    /* The labels of the blanks still showing in the part sent: "body", "subject" or "all". */
+    function blanksLeft(message, part) {
+      var text = part === "subject" ? message.subject
+        : part === "all" ? message.subject + "\n" + message.body : message.body;
+      return data.fields.filter(function (field) {
+        return isBlank(message.values[field.name]) && text.indexOf("[" + field.label + "]") >= 0;
+      }).map(function (field) { return field.label; });
+    }
+
+    /* Over a limit the platform enforces: the body's, or a subject's hard maximum. */
+    function overLimit(message) {
+      var subjectOver = message.subjectCount && data.channel.subject_max_chars &&
+        message.subjectCount.state === "over";
+      return message.count.state === "over" || Boolean(subjectOver);
+    }
+
+    /* Counted on the template's and the reader's words only: labels are not the reader's. */
     function showCount(message) {
-      var result = countFor(data.channel, message.body);
+      var result = message.count;
       var text = countText(result, data.channel);
       var overall = result.state;
-      var subject = data.subject ? countSubject(data.channel, message.subject) : null;
+      var subject = message.subjectCount;
       if (subject && subject.limit !== null) {
         text += " · " + t("message_count_subject", { used: subject.used, limit: subject.limit });
         overall = worst(overall, subject.state);
@@ -633,14 +703,7 @@
     }
 
     function showWarnings(message) {
-      var missing = data.fields.filter(function (field) {
-        return field.required && isBlank(message.values[field.name]);
-      }).map(function (field) { return field.name; });
-      var found = evaluateChecks(data.checks, message.body, {
-        channel: data.channel.name,
-        relationship: data.relationship,
-        kind: data.kind,
-        missing: missing,
+      var found = adviseMessage(data, message.values, {
         today: localToday(),
         follow_up_date: dateInput && dateInput.value ? dateInput.value : null,
       });
@@ -685,6 +748,7 @@
     }
 
     function update(persist) {
+      pending = null;
       var message = texts();
       preview.textContent = message.body;
       if (subjectNode) subjectNode.textContent = message.subject;
@@ -714,6 +778,39 @@
       statusNode.textContent = text;
     }
 
+    /* Copy, email and reminder with blanks left or over the limit ask first: the first press
+     * says what is wrong in the live region, a second press of the same action on the same
+     * text goes ahead. Returns true when the action may go ahead. */
+    var pending = null;
+
+    function problemsOf(message, part) {
+      var labels = blanksLeft(message, part);
+      var problems = [];
+      if (labels.length) problems.push(t("message_blanks_left", { labels: labels.join(", ") }));
+      if (part !== "subject" && overLimit(message)) {
+        problems.push(t("message_over_limit", { channel: data.channel.label }));
+      }
+      return problems;
+    }
+
+    function mayGoAhead(action, message, part) {
+      var problems = problemsOf(message, part);
+      if (!problems.length) return true;
+      var signature = action + "\u0000" + message.body + "\u0000" + message.subject;
+      if (pending === signature) {
+        pending = null;
+        return true;
+      }
+      pending = signature;
+      say(problems.join(" ") + " " + t("message_confirm_" + action));
+      return false;
+    }
+
+    function afterward(action, message, part, done) {
+      var problems = problemsOf(message, part);
+      say(problems.length ? t("message_done_anyway_" + action, { problems: problems.join(" ") }) : done);
+    }
+
     function selectPreview() {
       var range = document.createRange();
       range.selectNodeContents(preview);
@@ -723,11 +820,17 @@
       say(t("message_copy_fallback"));
     }
 
-    function copy() {
-      var text = texts().body;
+    function copy(part) {
+      var message = texts();
+      var action = part === "subject" ? "copy_subject" : "copy";
+      if (!mayGoAhead(action, message, part)) return;
+      var text = part === "subject" ? message.subject : message.body;
+      var done = t(part === "subject" ? "message_subject_copied" : "message_copied");
       if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
-        navigator.clipboard.writeText(text).then(function () { say(t("message_copied")); }, selectPreview);
-      } else {
+        navigator.clipboard.writeText(text).then(function () {
+          afterward(action, message, part, done);
+        }, part === "subject" ? function () { say(t("message_copy_fallback")); } : selectPreview);
+      } else if (part !== "subject") {
         selectPreview();
       }
     }
@@ -735,6 +838,7 @@
     function remind() {
       var date = dateInput && parseDate(dateInput.value) !== null ? clampDate(dateInput.value) : defaultDate();
       var message = texts();
+      if (!mayGoAhead("remind", message, "body")) return;
       var page = /^https?:$/.test(window.location.protocol) ? "\n\n" + window.location.href : "";
       var uid = window.crypto && typeof window.crypto.randomUUID === "function"
         ? window.crypto.randomUUID()
@@ -755,7 +859,7 @@
       link.click();
       document.body.removeChild(link);
       window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-      say(t("message_reminder_saved", { file: file }));
+      afterward("remind", message, "body", t("message_reminder_saved", { file: file }));
     }
 
     function forget() {
@@ -776,8 +880,13 @@
       var button = event.target.closest("[data-playbook-action]");
       if (!button || !root.contains(button)) return;
       var action = button.getAttribute("data-playbook-action");
-      if (action === "copy") copy();
-      else if (action === "remind") remind();
+      if (action === "copy") copy("body");
+      else if (action === "copy-subject") copy("subject");
+      else if (action === "email") {
+        var message = texts();
+        if (!mayGoAhead("email", message, "all")) event.preventDefault();
+        else afterward("email", message, "all", "");
+      } else if (action === "remind") remind();
       else if (action === "forget") forget();
     });
     if (reloaders) reloaders.set(root, load);

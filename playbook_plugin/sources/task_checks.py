@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from playbook_plugin.errors import SourceError
-from playbook_plugin.slugs import is_valid_id
-from playbook_plugin.source_files import markdown_lines
-from playbook_plugin.task_ids import PageIds
+from playbook_plugin.render.task_ids import PageIds
+from playbook_plugin.sources.errors import SourceError
+from playbook_plugin.sources.slugs import is_valid_id
+from playbook_plugin.sources.source_files import markdown_lines
 
 _BOX = re.compile(r"\[[ xX]\][ \t]")
 

@@ -15,12 +15,10 @@ from html import escape
 from typing import Literal
 from urllib.parse import urljoin
 
-from mkdocs.utils import get_relative_url
-
-from playbook_plugin.messages import MessageSettings, MessageTemplate
-from playbook_plugin.qr import qr_svg
-from playbook_plugin.strings import format_string
-from playbook_plugin.template_subset import render_text
+from playbook_plugin.printing.qr import qr_svg
+from playbook_plugin.render.strings import format_string
+from playbook_plugin.sources.messages import MessageSettings, MessageTemplate
+from playbook_plugin.sources.template_subset import render_text
 
 __all__ = [
     "ACTIONS_MARKER",
@@ -41,6 +39,7 @@ __all__ = [
     "print_source_html",
     "print_source_marker",
     "sheet",
+    "url_html",
 ]
 
 SCREEN_ONLY = "playbook-screen-only"
@@ -70,8 +69,16 @@ class PrintSite:
     """Whether this build writes the PDFs, so the pages may link to them."""
     url_of: Callable[[str], str | None]
     """The site URL (``checklists/x/``) of a docs path, or None when the site lacks it."""
+    relative_url: Callable[[str, str], str]
+    """A site URL relative to a page's URL, as the host computes it (MkDocs:
+    ``mkdocs.utils.get_relative_url``)."""
     event_kit: bool = True
     """Whether the plugin makes the event kit (and so its PDF) in this build."""
+    documents: frozenset[str] = frozenset(("playbook", "event-kit", "checklists"))
+    """Which PDFs the site builds (``pdf_documents``), so only those are linked."""
+
+    def has_pdf(self, document: str) -> bool:
+        return self.pdfs and document in self.documents
 
     def address(self, url: str | None) -> str | None:
         return urljoin(self.site_url, url) if self.site_url and url is not None else None
@@ -87,7 +94,7 @@ def decorate_page(
     strings = site.strings
 
     def link(target: str | None) -> str | None:
-        return get_relative_url(target, page_url) if target is not None else None
+        return site.relative_url(target, page_url) if target is not None else None
 
     def source(for_checklist: str) -> str:
         return print_source_html(site.address(site.checklist_url(for_checklist)), strings)
@@ -95,17 +102,18 @@ def decorate_page(
     overview = link(site.url_of("checklists/index.md"))
     back = (strings["checklists_title"], overview) if overview is not None else None
     if kind == "checklist":
-        pdf = link(CHECKLIST_PDF.format(id=checklist_id)) if site.pdfs else None
+        pdf = link(CHECKLIST_PDF.format(id=checklist_id)) if site.has_pdf("checklists") else None
         actions = page_actions_html(strings, pdf_href=pdf, back=back)
         return sheet(fill_markers(html, actions=actions, source=source), "checklist")
     if kind == "event-kit":
-        pdf = link(EVENT_KIT_PDF) if site.pdfs else None
+        pdf = link(EVENT_KIT_PDF) if site.has_pdf("event-kit") else None
         actions = page_actions_html(strings, pdf_href=pdf, back=back)
         return sheet(fill_markers(html, actions=actions, source=source), "kit")
     downloads: list[Download] = []
-    if site.pdfs and kind in ("home", "overview"):
-        downloads = [(strings["download_playbook"], link(PLAYBOOK_PDF) or "")]
-        if site.event_kit:
+    if kind in ("home", "overview"):
+        if site.has_pdf("playbook"):
+            downloads.append((strings["download_playbook"], link(PLAYBOOK_PDF) or ""))
+        if site.event_kit and site.has_pdf("event-kit"):
             downloads.append((strings["download_event_kit"], link(EVENT_KIT_PDF) or ""))
     if kind == "overview":
         html = _screen_only_heading(html, '<div class="playbook-data"')
@@ -128,8 +136,24 @@ def print_source_html(address: str | None, strings: Mapping[str, str]) -> str:
         f'<div class="{PRINT_ONLY} playbook-print-source">'
         f"{qr_svg(address, label)}"
         f"<p>{escape(strings['print_source'])} "
-        f'<a href="{escape(address)}">{escape(address)}</a></p></div>'
+        f'<a href="{escape(address)}">{url_html(address)}</a></p></div>'
     )
+
+
+URL_PART_CHARS = 22
+"""About the characters that fit the width of the address under a QR code."""
+
+
+def url_html(url: str) -> str:
+    """``url`` as text that wraps only after a ``/``, never at a hyphen inside a name.
+
+    A part too long for the narrow column under a QR code may also wrap after a dot.
+    """
+    parts: list[str] = []
+    for part in re.findall(r"[^/]*/+|[^/]+$", url):
+        too_long = len(part) > URL_PART_CHARS and "." in part.strip(".")
+        parts.extend(re.findall(r"[^.]*\.+|[^.]+$", part) if too_long else [part])
+    return "<wbr>".join(f'<span class="playbook-url-part">{escape(part)}</span>' for part in parts)
 
 
 def page_actions_html(
@@ -189,24 +213,71 @@ def _screen_only_heading(html: str, before: str) -> str:
     return html[:start] + tag + html[start + 3 :]
 
 
+PRINT_FIT_STEPS = (46.0, 56.0, 66.0)
+"""Lines a checklist takes (an item 1, its detail 0.8) that fit one sheet at each print fit
+step: normal type, smaller, smallest (playbook.css). Longer lists keep normal type."""
+_CHECKLIST_START = re.compile(r'<section class="playbook-checklist" data-playbook-checklist="')
+
+
+def print_fit(html: str) -> str:
+    """Mark each checklist with the print fit step its length needs to fit one sheet."""
+    pieces = _CHECKLIST_START.split(html)
+    for number, piece in enumerate(pieces[1:], start=1):
+        section = piece.split("</section>", 1)[0]
+        lines = section.count("data-playbook-item=") + 0.8 * section.count(
+            'class="playbook-item__detail"'
+        )
+        step = next((n for n, most in enumerate(PRINT_FIT_STEPS) if lines <= most), 0)
+        if step:
+            identifier, rest = piece.split('"', 1)
+            pieces[number] = f'{identifier}" data-playbook-print-fit="{step}"{rest}'
+    marker = '<section class="playbook-checklist" data-playbook-checklist="'
+    return marker.join(pieces)
+
+
 def sheet(html: str, kind: str) -> str:
     """Wrap a page meant for paper, so the print styles lay out only these pages."""
-    return f'<div class="playbook-sheet playbook-sheet--{kind}">\n{html}\n</div>'
+    return f'<div class="playbook-sheet playbook-sheet--{kind}">\n{print_fit(html)}\n</div>'
 
 
 # Message templates on paper -------------------------------------------------------------
 
 _BLANK = re.compile(r"\[\ue000(\d+)\ue001\]")
+LINE_CHARS = 70
+"""About how many characters fit one written line across the page."""
 
 
-def _with_blanks(text: str, fields: Sequence[tuple[str, str]]) -> str:
+@dataclass(frozen=True)
+class Blank:
+    """A field as it prints: a line sized for what goes in it."""
+
+    name: str
+    label: str
+    example: str = ""
+
+    @property
+    def chars(self) -> int:
+        """The length to leave room for: the example's, else the label's, at least 12."""
+        return max(len(self.example), len(self.label), 12)
+
+    @property
+    def rows(self) -> int:
+        """Lines to write on: one, or enough for the example with a line to spare."""
+        return 1 if self.chars <= LINE_CHARS // 2 else min(6, self.chars // LINE_CHARS + 2)
+
+
+def _with_blanks(text: str, blanks: Sequence[Blank]) -> str:
     """Escape ``text`` and turn each blank field into a line to write on, labelled below."""
 
     def blank(match: re.Match[str]) -> str:
-        name, label = (escape(part) for part in fields[int(match.group(1))])
+        field = blanks[int(match.group(1))]
+        name, label = escape(field.name), escape(field.label)
+        size = "playbook-blank--lines" if field.rows > 1 else "playbook-blank--line"
         return (
-            f'<span class="playbook-blank"><span class="playbook-blank__line" '
-            f'data-playbook-blank="{name}" data-label="{label}"></span>'
+            f'<span class="playbook-blank {size}" style="--playbook-blank-chars: {field.chars}; '
+            f'--playbook-blank-rows: {field.rows}">'
+            f'<span class="playbook-blank__line" data-playbook-blank="{name}" '
+            f'data-label="{label}" data-chars="{field.chars}" data-rows="{field.rows}"></span>'
             f'<span class="playbook-blank__label">{label}</span></span>'
         )
 
@@ -215,20 +286,20 @@ def _with_blanks(text: str, fields: Sequence[tuple[str, str]]) -> str:
 
 def message_print_html(template: MessageTemplate, settings: MessageSettings) -> str:
     """The template as it prints: its text, with each field a labelled blank line."""
-    fields = list(template.labels.items())
-    names = [name for name, _label in fields]
+    examples = {field.name: field.example for field in template.fields}
+    blanks = [Blank(name, label, examples.get(name, "")) for name, label in template.labels.items()]
     # Render every field empty, as the no-JavaScript version does, with numbered stand-ins
     # for the labels so each blank can become markup after the text is escaped.
-    stand_ins = {name: f"\ue000{index}\ue001" for index, name in enumerate(names)}
+    stand_ins = {blank.name: f"\ue000{index}\ue001" for index, blank in enumerate(blanks)}
     parts = [f'<div class="{PRINT_ONLY} playbook-message__print">']
     if template.subject is not None:
         subject = render_text(template.subject, {}, stand_ins)
         parts.append(
             f'<p class="playbook-message__print-subject"><strong>'
             f"{escape(settings.strings['message_subject'])}:</strong> "
-            f"{_with_blanks(subject, fields)}</p>"
+            f"{_with_blanks(subject, blanks)}</p>"
         )
     body = render_text(template.body, {}, stand_ins)
-    parts.append(f'<div class="playbook-message__print-body">{_with_blanks(body, fields)}</div>')
+    parts.append(f'<div class="playbook-message__print-body">{_with_blanks(body, blanks)}</div>')
     parts.append("</div>")
     return "".join(parts)

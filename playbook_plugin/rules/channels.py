@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from playbook_plugin.text_units import count_characters, count_words
+from playbook_plugin.rules.text_units import count_characters, count_words
 
 __all__ = [
     "DEFAULT_CHANNELS",
@@ -53,8 +53,14 @@ class Channel:
     subject_warn_chars: int | None = None
     mailto: bool = False
     note: str = ""
+    notes: Mapping[str, str] = field(default_factory=dict)
+    """A note for one relationship (new, met, known) in place of ``note``."""
     source: str = ""
     premium: Mapping[str, Any] = field(default_factory=dict)
+
+    def note_for(self, relationship: str) -> str:
+        """What the form says next to the counter for a message to this relationship."""
+        return self.notes.get(relationship, self.note)
 
     def to_json(self) -> dict[str, Any]:
         """What the browser needs to count and to show the channel."""
@@ -79,11 +85,29 @@ DEFAULT_CHANNELS: dict[str, Channel] = {
             max_chars=200,
             note=(
                 "A free LinkedIn account can add a personal note to only about 5 invitations "
-                "a month, of up to 200 characters; save them for people you have met."
+                "a month, of up to 200 characters."
             ),
+            notes={
+                "new": (
+                    "A free LinkedIn account can add a personal note to only about 5 "
+                    "invitations a month, of up to 200 characters: keep them for the people "
+                    "you most want to reach, and say how you found them."
+                ),
+                "met": (
+                    "A free LinkedIn account can add a personal note to only about 5 "
+                    "invitations a month, of up to 200 characters: worth one for someone you "
+                    "have just met, while they remember you."
+                ),
+                "known": (
+                    "A free LinkedIn account can add a personal note to only about 5 "
+                    "invitations a month, of up to 200 characters; someone who knows you "
+                    "may not need one."
+                ),
+            },
             premium={
                 "max_chars": 300,
                 "note": "With LinkedIn Premium an invitation note can be up to 300 characters.",
+                "notes": {},
             },
             source=(
                 "LinkedIn Help Center, invitations to connect: a note of up to 200 characters on a "
@@ -162,6 +186,12 @@ def _checked(name: str, key: str, value: Any) -> Any:
             isinstance(value, bool) or not isinstance(value, int) or value <= 0
         ):
             raise ValueError(f"{where} must be a whole number above 0, or null for no limit")
+    elif key == "notes":
+        relationships = ("new", "met", "known")
+        if not isinstance(value, Mapping) or not all(
+            k in relationships and isinstance(v, str) for k, v in value.items()
+        ):
+            raise ValueError(f"{where} must map new, met or known to a text")
     elif key in ("subject", "mailto"):
         if not isinstance(value, bool):
             raise ValueError(f"{where} must be true or false")

@@ -30,6 +30,9 @@ def qr_svg(url: str, label: str) -> str:
         svgclass="playbook-qr",
         lineclass=None,
     )
+    # The <title> is the figure's alternative text in the tagged PDFs; aria-label, on screen.
+    opened = svg.index(">") + 1
+    svg = f"{svg[:opened]}<title>{escape(label)}</title>{svg[opened:]}"
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 

@@ -1,8 +1,10 @@
 """``message`` fences: a YAML header, a line ``---``, then the template text.
 
 :func:`parse_message` turns one fence into a validated :class:`MessageTemplate`, or raises
-:class:`~playbook_plugin.errors.SourceError` at the exact line of the problem.
+:class:`~playbook_plugin.sources.errors.SourceError` at the exact line of the problem.
 :func:`build_settings` makes the site-wide :class:`MessageSettings` from the plugin config.
+A template's ``checks:`` tunes the site's advice checks for it alone, and its ``lang:`` (else
+the site's language) picks the word lists they read; :func:`advise` runs them on a message.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any, Literal
 
 import yaml
 
-from playbook_plugin.advice import (
+from playbook_plugin.render.strings import merge_strings
+from playbook_plugin.rules.advice import (
     DEFAULT_CHECKS,
     KINDS,
     RELATIONSHIPS,
@@ -24,32 +27,47 @@ from playbook_plugin.advice import (
     CheckContext,
     Severity,
     evaluate,
+    for_language,
     merge_checks,
+    primary_language,
 )
-from playbook_plugin.channels import Channel, build_channels
-from playbook_plugin.errors import SourceError
-from playbook_plugin.slugs import is_valid_id
-from playbook_plugin.strings import merge_strings
-from playbook_plugin.template_subset import (
+from playbook_plugin.rules.channels import Channel, build_channels
+from playbook_plugin.sources.errors import SourceError
+from playbook_plugin.sources.slugs import is_valid_id
+from playbook_plugin.sources.template_subset import (
     CompiledTemplate,
     compile_template,
+    is_blank,
     label_from_name,
     render_text,
 )
-from playbook_plugin.yaml_header import HeaderError, load_header
+from playbook_plugin.sources.yaml_header import HeaderError, load_header
 
 __all__ = [
     "Duration",
     "Field",
     "MessageSettings",
     "MessageTemplate",
+    "advise",
     "build_settings",
     "check_example",
     "example_text",
+    "has_complete_example",
     "parse_message",
 ]
 
-HEADER_KEYS = ("id", "title", "channel", "relationship", "kind", "follow_up", "subject", "fields")
+HEADER_KEYS = (
+    "id",
+    "title",
+    "channel",
+    "relationship",
+    "kind",
+    "follow_up",
+    "subject",
+    "fields",
+    "lang",
+    "checks",
+)
 FIELD_KEYS = ("label", "example", "required")
 DEFAULT_RELATIONSHIP = "new"
 DEFAULT_KIND = "first-message"
@@ -100,6 +118,8 @@ class MessageSettings:
     strings: Mapping[str, str]
     resolve_link: Callable[[str], str] = str
     """Turns a docs path like ``after-you-meet.md#follow-up`` into a URL from this page."""
+    language: str = "en"
+    """The site's language (``theme.language``): a template without ``lang:`` is in it."""
 
 
 def build_settings(
@@ -107,11 +127,14 @@ def build_settings(
     checks_override: Sequence[Mapping[str, Any]] | None = None,
     linkedin_premium: bool = False,
     strings: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> MessageSettings:
     """Settings from the plugin config; ValueError names the bad ``channels``/``checks`` key."""
     channels = build_channels(channels_override, linkedin_premium=linkedin_premium)
-    checks = merge_checks(DEFAULT_CHECKS, checks_override, channels=channels)
-    return MessageSettings(channels, tuple(checks), merge_strings(strings or {}))
+    checks = merge_checks(DEFAULT_CHECKS, checks_override, channels=channels, language=language)
+    return MessageSettings(
+        channels, tuple(checks), merge_strings(strings or {}), language=primary_language(language)
+    )
 
 
 @dataclass(frozen=True)
@@ -127,6 +150,11 @@ class MessageTemplate:
     fields: tuple[Field, ...]
     path: str
     line: int
+    lang: str = "en"
+    checks: tuple[Check, ...] = ()
+    """The advice checks for this template: the site's, its own ``checks:``, its language's."""
+    checks_without_words: tuple[str, ...] = ()
+    """Checks that do not run because they have no word list in the template's language."""
 
     @property
     def labels(self) -> dict[str, str]:
@@ -154,12 +182,9 @@ class _Header:
             node, self.data = load_header(text)
         except HeaderError as problem:
             if problem.fix is not None:
-                message = f"the settings above `---` {problem.problem}: {problem.fix}"
+                message = f"the settings block above `---` {problem.problem}: {problem.fix}"
             else:
-                message = (
-                    f"the settings above `---` are not valid YAML ({problem.problem}); "
-                    "put text that contains a colon or starts with { or [ in quotes"
-                )
+                message = _yaml_advice(text, problem.line, problem.problem)
             raise self.error(problem.line, message) from None
         if not isinstance(self.data, dict):
             raise self.error(0, "the lines above `---` must be settings like `id: my-note`")
@@ -194,6 +219,26 @@ class _Header:
 
     def key_error(self, key: str, message: str) -> SourceError:
         return self.error(self.lines.get(key, 0), message)
+
+
+_KEY_AND_VALUE = re.compile(r"^(\s*[\w-]+):\s+(.*\S)\s*$")
+
+
+def _yaml_advice(text: str, offset: int, problem: str) -> str:
+    """What is wrong with the header, in the author's words, with the line to write."""
+    lines = text.split("\n")
+    line = lines[offset] if 0 <= offset < len(lines) else ""
+    match = _KEY_AND_VALUE.match(line)
+    if match and ": " in match.group(2) and not match.group(2).startswith(("{", "[", '"', "'")):
+        key, value = match.group(1).strip(), match.group(2).replace('"', '\\"')
+        return (
+            f"the value of `{key}` contains `: `, which YAML reads as a new setting; "
+            f'put it in quotes: `{key}: "{value}"`'
+        )
+    return (
+        f"the settings above `---` are not valid YAML ({problem}); "
+        "put text that contains a colon or starts with { or [ in quotes"
+    )
 
 
 def _choice(header: _Header, key: str, allowed: Sequence[str], default: str | None) -> str:
@@ -357,7 +402,11 @@ def parse_message(
     body_text = "\n".join(lines[separator + 1 :])
     if not body_text.strip():
         raise SourceError(path, body_line, "the message has no text after `---`")
-    body = compile_template(body_text, path=path, line=body_line)
+    body = compile_template(
+        body_text, path=path, line=body_line, first_blank=subject.next_blank if subject else 1
+    )
+    lang = _language(header, settings)
+    checks, without_words = for_language(_template_checks(header, settings, lang), lang)
 
     variables = list(subject.variables if subject else ())
     variables += [name for name in body.variables if name not in variables]
@@ -374,7 +423,89 @@ def parse_message(
         fields=_fields(header, variables, bracket_labels),
         path=path,
         line=line,
+        lang=lang,
+        checks=tuple(checks),
+        checks_without_words=tuple(without_words),
     )
+
+
+def _language(header: _Header, settings: MessageSettings) -> str:
+    value = header.data.get("lang")
+    if value is None:
+        return settings.language
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*", value):
+        raise header.key_error(
+            "lang", f"`lang: {value}` is not a language code; write one like `en`, `es` or `pt-BR`"
+        )
+    return primary_language(value)
+
+
+def _template_checks(header: _Header, settings: MessageSettings, lang: str) -> list[Check]:
+    """The site's checks with this template's ``checks:`` applied.
+
+    ``checks: {no-next-step: false, too-long: {warn_over: 120}}``: ``false`` switches a
+    check off for this template, a mapping changes its settings like the site's ``checks:``.
+    """
+    spec = header.data.get("checks")
+    if spec is None:
+        return list(settings.checks)
+    example = "like `checks: {no-next-step: false, too-long: {warn_over: 120}}`"
+    if not isinstance(spec, dict):
+        raise header.key_error("checks", f"`checks` must map check ids to settings, {example}")
+    on_for_site = {check.id for check in settings.checks}
+    off_for_site = {check.id for check in DEFAULT_CHECKS} - on_for_site
+    overrides: list[dict[str, Any]] = []
+    for check_id, value in spec.items():
+        if check_id in off_for_site:
+            if value is False:
+                continue
+            raise header.key_error(
+                "checks",
+                f"checks: `{check_id}` is switched off for the whole site in mkdocs.yml; "
+                "switch it on there to use it in this template",
+            )
+        if check_id not in on_for_site:
+            raise header.key_error(
+                "checks",
+                f"checks: there is no check `{check_id}`; the checks are: "
+                + ", ".join(check.id for check in settings.checks),
+            )
+        if isinstance(value, bool):
+            overrides.append({"id": check_id, "enabled": value})
+        elif isinstance(value, dict):
+            overrides.append({**value, "id": check_id})
+        else:
+            raise header.key_error(
+                "checks", f"checks: `{check_id}` must be true, false or settings, {example}"
+            )
+    try:
+        return merge_checks(settings.checks, overrides, channels=settings.channels, language=lang)
+    except ValueError as error:
+        raise header.key_error("checks", str(error)) from None
+
+
+def advise(
+    template: MessageTemplate,
+    values: Mapping[str, str],
+    *,
+    today: dt.date | None = None,
+    follow_up_date: dt.date | None = None,
+) -> list[tuple[str, Severity]]:
+    """The advice checks that fire on the message with ``values`` typed in.
+
+    The checks read the template's and the reader's words only: a blank's label is not
+    something the reader wrote ("[Their URL]" is no shouting). A blank still showing is what
+    ``placeholder-left`` reports. The browser does the same (``adviseMessage``).
+    """
+    filled = dict(values)
+    labels = template.labels
+    words = render_text(template.body, filled, labels, show_blanks=False)
+    shown = render_text(template.body, filled, labels)
+    missing = [f.name for f in template.fields if f.required and is_blank(filled.get(f.name))]
+    if shown != words:
+        missing += [f.name for f in template.fields if is_blank(filled.get(f.name))]
+    context = template.context(tuple(dict.fromkeys(missing)), today, follow_up_date)
+    return evaluate(template.checks, words, context)
 
 
 def example_text(template: MessageTemplate) -> str:
@@ -383,14 +514,25 @@ def example_text(template: MessageTemplate) -> str:
     return render_text(template.body, values, template.labels)
 
 
+def has_complete_example(template: MessageTemplate) -> bool:
+    """True when the author gave an example for every field (or it has none): then the
+    example is a whole message, which the advice can judge."""
+    return all(field.example.strip() for field in template.fields)
+
+
 def check_example(
     template: MessageTemplate, settings: MessageSettings
 ) -> list[tuple[str, Severity]]:
     """The advice checks the example text fails: the build warns about each.
 
-    A follow-up delay is judged from every day of the week, since the reader may send the
-    message on any of them; the worst result counts.
+    Only a complete example is judged (see :func:`has_complete_example`): with a field
+    left out, the text is not a message anyone would send. A follow-up delay is judged
+    from every day of the week, since the reader may send the message on any of them; the
+    worst result counts.
     """
+    if not has_complete_example(template):
+        return []
+    checks = template.checks
     text = example_text(template)
     missing = tuple(field.name for field in template.fields if field.required and not field.example)
     contexts = [template.context(missing=missing)]
@@ -402,12 +544,10 @@ def check_example(
             for day in _A_WEEK_OF_MONDAY
         ]
     # Only the follow-up check depends on the day: the text checks run once.
-    by_day = tuple(check for check in settings.checks if check.rule == "follow-up-gap")
+    by_day = tuple(check for check in checks if check.rule == "follow-up-gap")
     worst: dict[str, Severity] = {}
     for number, context in enumerate(contexts):
-        for check_id, severity in evaluate(
-            settings.checks if number == 0 else by_day, text, context
-        ):
+        for check_id, severity in evaluate(checks if number == 0 else by_day, text, context):
             if worst.get(check_id) != "error":
                 worst[check_id] = severity
     return list(worst.items())

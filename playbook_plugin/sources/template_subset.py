@@ -1,7 +1,9 @@
 """Compile a message template (body or subject) into the small AST both renderers share.
 
-A template is Jinja2 restricted to a subset, plus bracket placeholders (``[Their first name]``),
-which become ``{{ their_first_name }}`` before Jinja2 parses the text. Jinja2 parses; this
+A template is Jinja2 restricted to a subset, plus the placeholder forms published templates use
+(``[Their first name]``, ``{Name}``, ``\\[Name\\]``, ``<Name>``, ``{{ free text }}``, ``___``;
+see :func:`_placeholders_to_jinja`), which become ``{{ their_first_name }}`` before Jinja2
+parses the text. Jinja2 parses; this
 module walks the parse tree, rejects everything outside the subset with ``path:line`` errors,
 and turns what is left into JSON the browser renderer (``playbook-messages.js``) interprets.
 
@@ -43,7 +45,7 @@ from typing import Any, TypeGuard
 from jinja2 import TemplateSyntaxError, Undefined, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from playbook_plugin.errors import SourceError
+from playbook_plugin.sources.errors import SourceError
 
 __all__ = [
     "CompiledTemplate",
@@ -61,9 +63,59 @@ MAX_DEPTH = 40
 """Levels of the parse tree; a template with ten nested ``{% if %}`` uses about twenty."""
 
 _BLANK = re.compile(r"[ \t\n\r]*")
-_PLACEHOLDER = re.compile(r"\[([^\[\]{}\n]+)\]")
-_SCAN = re.compile(r"\{[{%#]|\\\[|\[")
+_SCAN = re.compile(r"\{[{%#]|\\[\[\]]|\[|\{|<|_{3,}")
+_FORMS = {
+    "[": re.compile(r"\[([^\[\]{}\n]+)\]"),
+    "\\[": re.compile(r"\\\[([^\[\]{}\n\\]+)\\\]"),
+    "{": re.compile(r"\{([^\[\]{}\n]+)\}"),
+    "<": re.compile(r"<([^<>\n]+)>"),
+}
+_ANGLE_LABEL = re.compile(r"[^\W\d_][\w \t'\u2019.,&-]*")
+_HTML_TAGS = frozenset(
+    [
+        "a",
+        "b",
+        "i",
+        "u",
+        "p",
+        "s",
+        "q",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "span",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "small",
+        "sub",
+        "sup",
+        "code",
+        "pre",
+        "del",
+        "ins",
+        "mark",
+        "img",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+    ]
+)
+_FREE_TEXT = re.compile(r"[^\W\d_][^{}|()\"'=<>~%\[\]\n]*")
 _TAG_CLOSE = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_HIDE, _END_HIDE = "\ue000", "\ue001"  # private-use marks around a blank left out
+_HIDDEN = re.compile(f"{_HIDE}[^{_END_HIDE}]*{_END_HIDE}")
+_END_RAW = re.compile(r"\{%[-+]?\s*endraw\s*[-+]?%\}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_WORD = re.compile(r"[\W_]+")
 _RESERVED_NAMES = frozenset(
@@ -89,6 +141,7 @@ class CompiledTemplate:
     ast: list[Node]
     variables: tuple[str, ...]
     bracket_labels: dict[str, str] = field(default_factory=dict)
+    next_blank: int = 1
 
     def to_json(self) -> dict[str, Any]:
         return {"ast": self.ast, "variables": list(self.variables)}
@@ -123,36 +176,100 @@ def slug_name(label: str) -> str | None:
     return slug
 
 
-def _brackets_to_jinja(body: str) -> tuple[str, dict[str, str]]:
-    """Rewrite ``[Label]`` as ``{{ label }}`` outside Jinja tags; ``\\[`` becomes ``[``.
+def _free_text(content: str) -> bool:
+    """True for ``{{ event/in the news for }}``: words meant for the reader, not a field name.
 
+    Jinja2 cannot read them, or reads them as arithmetic (``city/town``, ``first-name``);
+    anything that looks like template code (quotes, calls, filters, tests) stays Jinja2's.
+    """
+    if not _FREE_TEXT.fullmatch(content) or content.isidentifier():
+        return False
+    try:
+        tree = _PARSER.parse("{{ " + content + " }}")
+    except TemplateSyntaxError:
+        return True
+    output = tree.body[0] if len(tree.body) == 1 else None
+    node = output.nodes[0] if isinstance(output, nodes.Output) and output.nodes else None
+    return isinstance(node, nodes.Div | nodes.FloorDiv | nodes.Sub)
+
+
+class _Placeholders:
+    """Rewrites every placeholder form as ``{{ name }}``, remembering each one's label."""
+
+    def __init__(self, first_blank: int) -> None:
+        self.parts: list[str] = []
+        self.labels: dict[str, str] = {}
+        self.next_blank = first_blank
+
+    def literal(self, text: str) -> None:
+        if text:
+            self.parts.append(text)
+
+    def field(self, label: str) -> bool:
+        """Emit a field labelled ``label``; False when the label names nothing (no letter)."""
+        name = slug_name(label)
+        if name is None:
+            return False
+        if self.parts and self.parts[-1].endswith("{"):
+            # A literal brace right before the new tag would read as `{{{`.
+            self.parts[-1] = self.parts[-1][:-1] + "{% raw %}{{% endraw %}"
+        self.parts.append(f"{{{{ {name} }}}}")
+        self.labels.setdefault(name, label)
+        return True
+
+    def underscores(self) -> None:
+        self.field(f"Blank {self.next_blank}")
+        self.next_blank += 1
+
+
+def _placeholders_to_jinja(body: str, first_blank: int = 1) -> tuple[str, dict[str, str], int]:
+    """Rewrite the placeholder forms of published templates as ``{{ name }}``.
+
+    ``[Label]``, ``{Label}``, ``\\[Label\\]`` (Markdown-escaped), ``<Label>``,
+    ``{{ free text }}`` and runs of three or more underscores become fields; a bracket
+    without a letter stays text, and ``\\[`` alone is a literal bracket. Returns the Jinja2
+    source, the labels by field name, and the number the next ``___`` blank would get.
     No newline is added or removed, so Jinja2's line numbers are the body's.
     """
-    parts: list[str] = []
-    labels: dict[str, str] = {}
+    out = _Placeholders(first_blank)
     position = 0
     while match := _SCAN.search(body, position):
-        parts.append(body[position : match.start()])
+        out.literal(body[position : match.start()])
         token = match.group()
         position = match.end()
         if token in _TAG_CLOSE:
             end = body.find(_TAG_CLOSE[token], position)
             position = len(body) if end < 0 else end + 2
-            parts.append(body[match.start() : position])
-        elif token == "\\[":
-            parts.append("[")
+            content = body[match.end() : end].strip() if end >= 0 else ""
+            if token == "{{" and end >= 0 and _free_text(content) and out.field(content):
+                continue
+            if token == "{%" and content.strip("-+ \t\n") == "raw":
+                raw_end = _END_RAW.search(body, position)
+                position = raw_end.end() if raw_end else len(body)
+            out.literal(body[match.start() : position])
+            continue
+        if token.startswith("_"):
+            out.underscores()
+            continue
+        if token == "\\]":  # Markdown's escaped bracket, as repositories store templates
+            out.literal("]")
+            continue
+        form = _FORMS[token]
+        placeholder = form.match(body, match.start())
+        label = placeholder.group(1).strip() if placeholder else ""
+        if token == "<" and (
+            not placeholder
+            or placeholder.group(1) != label  # "a < b and c > d" is not a blank
+            or not _ANGLE_LABEL.fullmatch(label)
+            or label.lower() in _HTML_TAGS
+        ):
+            label = ""
+        if placeholder and label and out.field(label):
+            position = placeholder.end()
         else:
-            placeholder = _PLACEHOLDER.match(body, match.start())
-            label = placeholder.group(1).strip() if placeholder else ""
-            name = slug_name(label) if label else None
-            if placeholder and name:
-                parts.append(f"{{{{ {name} }}}}")
-                labels.setdefault(name, label)
-                position = placeholder.end()
-            else:
-                parts.append("[")
-    parts.append(body[position:])
-    return "".join(parts), labels
+            out.literal("[" if token == "\\[" else token)
+    out.literal(body[position:])
+    return "".join(out.parts), out.labels, out.next_blank
 
 
 _UNSUPPORTED: dict[type[nodes.Node], tuple[str, str]] = {
@@ -330,6 +447,39 @@ def _is_text(node: nodes.Node) -> TypeGuard[nodes.Const]:
     return isinstance(node, nodes.Const) and isinstance(node.value, str)
 
 
+_BLOCK_TAG = re.compile(r"\{%[-+]?\s*(if|endif|for|endfor)\b")
+
+
+def _unclosed_if_line(source: str) -> int | None:
+    """The line of the ``{% if %}`` that has no ``{% endif %}``, if one is left open."""
+    open_ifs: list[int] = []
+    for match in _BLOCK_TAG.finditer(source):
+        if match.group(1) == "if":
+            open_ifs.append(source.count("\n", 0, match.start()) + 1)
+        elif match.group(1) == "endif" and open_ifs:
+            open_ifs.pop()
+    return open_ifs[-1] if open_ifs else None
+
+
+def _syntax_error(exc: TemplateSyntaxError, source: str, path: str, line: int) -> SourceError:
+    reason = (exc.message or "syntax error").rstrip(".")
+    if "end of template" in reason and "endif" in reason:
+        opened = _unclosed_if_line(source)
+        if opened is not None:
+            return SourceError(
+                path,
+                line + opened - 1,
+                "this `{% if %}` is never closed: add `{% endif %}` where the text it "
+                "controls ends",
+            )
+    return SourceError(
+        path,
+        line + (exc.lineno or 1) - 1,
+        f"the template cannot be read: {reason}. Check that every {{{{ has its }}}}, "
+        "every {% if %} its {% endif %}, and write a literal bracket as \\[",
+    )
+
+
 def _too_deep() -> str:
     return (
         f"the template nests too deeply (more than {MAX_DEPTH} levels of {{% if %}}, filters, "
@@ -353,20 +503,16 @@ def _line_too_deep(tree: nodes.Template) -> int | None:
     return None
 
 
-def compile_template(text: str, *, path: str, line: int) -> CompiledTemplate:
-    """Validate ``text`` against the subset; ``line`` is where it starts in ``path``."""
-    source, bracket_labels = _brackets_to_jinja(text)
+def compile_template(text: str, *, path: str, line: int, first_blank: int = 1) -> CompiledTemplate:
+    """Validate ``text`` against the subset; ``line`` is where it starts in ``path``.
+
+    ``first_blank`` numbers the ``___`` blanks, so a subject's and a body's stay apart.
+    """
+    source, bracket_labels, next_blank = _placeholders_to_jinja(text, first_blank)
     try:
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as exc:
-        lineno = exc.lineno or 1
-        reason = (exc.message or "syntax error").rstrip(".")
-        raise SourceError(
-            path,
-            line + lineno - 1,
-            f"the template cannot be read: {reason}. Check that every {{{{ has its }}}}, "
-            "every {% if %} its {% endif %}, and write a literal bracket as \\[",
-        ) from None
+        raise _syntax_error(exc, source, path, line) from None
     except RecursionError:
         raise SourceError(path, line, _too_deep()) from None
     deepest_line = _line_too_deep(tree)
@@ -381,20 +527,21 @@ def compile_template(text: str, *, path: str, line: int) -> CompiledTemplate:
         ast=ast,
         variables=variables,
         bracket_labels={k: v for k, v in bracket_labels.items() if k in variables},
+        next_blank=next_blank,
     )
 
 
 class _Blank(Undefined):
     """An empty field: undefined to ``default`` and ``if``, ``[Label]`` as text."""
 
-    __slots__ = ("_label",)
+    __slots__ = ("_text",)
 
-    def __init__(self, name: str, label: str) -> None:
+    def __init__(self, name: str, text: str) -> None:
         super().__init__(name=name)
-        self._label = label
+        self._text = text
 
     def __str__(self) -> str:
-        return f"[{self._label}]"
+        return self._text
 
 
 @functools.lru_cache(maxsize=256)
@@ -406,11 +553,15 @@ def render_text(
     compiled: CompiledTemplate,
     values: dict[str, str],
     labels: dict[str, str] | None = None,
+    *,
+    show_blanks: bool = True,
 ) -> str:
     """Render the message as plain text with Jinja2: the reference the browser must match.
 
     ``labels`` maps a variable to the label shown for it when blank; a variable without one
-    uses its bracket label, else a label made from its name.
+    uses its bracket label, else a label made from its name. With ``show_blanks=False`` a
+    blank is left out instead: the words the template and the reader wrote, which is what
+    the counter counts and the advice checks read.
     """
     labels = labels or {}
     context: dict[str, Any] = {}
@@ -418,7 +569,11 @@ def render_text(
         value = values.get(name)
         if value is None or is_blank(value):
             label = labels.get(name) or compiled.bracket_labels.get(name) or label_from_name(name)
-            context[name] = _Blank(name, label)
+            # Hidden blanks still read as "[Label]" to filters and conditions, so the same
+            # branches are taken; the marks let the output drop them afterwards.
+            shown = f"[{label}]"
+            context[name] = _Blank(name, shown if show_blanks else f"{_HIDE}{shown}{_END_HIDE}")
         else:
             context[name] = value
-    return str(_jinja_template(compiled.source).render(context))
+    text = str(_jinja_template(compiled.source).render(context))
+    return text if show_blanks else _HIDDEN.sub("", text)

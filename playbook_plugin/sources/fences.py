@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from playbook_plugin.source_files import markdown_lines
+from playbook_plugin.sources.source_files import markdown_lines
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*?)(?P<fence>`{3,}|~{3,})[ \t]*+(?P<info>[^`\n]*)$")
 

@@ -6,12 +6,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from playbook_plugin.checklists import Checklist, load_checklists
-from playbook_plugin.errors import SourceError, SourceErrors
-from playbook_plugin.fences import Fence, scan
-from playbook_plugin.messages import MessageSettings, MessageTemplate, check_example, parse_message
-from playbook_plugin.source_files import display_path, markdown_pages, read_source
-from playbook_plugin.task_checks import RenderTasks, check_task_ids
+from playbook_plugin.sources.checklists import Checklist, load_checklists
+from playbook_plugin.sources.errors import SourceError, SourceErrors
+from playbook_plugin.sources.fences import Fence, scan
+from playbook_plugin.sources.messages import (
+    MessageSettings,
+    MessageTemplate,
+    check_example,
+    parse_message,
+)
+from playbook_plugin.sources.source_files import display_path, markdown_pages, read_source
+from playbook_plugin.sources.task_checks import RenderTasks, check_task_ids
 
 
 @dataclass
@@ -23,6 +28,8 @@ class Playbook:
     templates_by_source: dict[str, MessageTemplate] = field(default_factory=dict)
     """Each ``message`` fence's text and its template, so that rendering parses none again."""
     warnings: list[SourceError] = field(default_factory=list)
+    checks_without_words: dict[str, set[str]] = field(default_factory=dict)
+    """By language: the advice checks that have no word list in it, so do not run."""
 
 
 def load_playbook(
@@ -130,9 +137,12 @@ def _add_template(
                 template.line,
                 f"with its examples filled in, message `{template.id}` trips the advice check "
                 f"`{check_id}` ({severity}): change the text or the examples so it follows "
-                "the advice, or switch the check off for this site",
+                f"the advice, or switch the check off for this template with "
+                f"`checks: {{{check_id}: false}}` in its settings",
             )
         )
+    for check_id in template.checks_without_words:
+        playbook.checks_without_words.setdefault(template.lang, set()).add(check_id)
     return []
 
 

@@ -16,44 +16,32 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify_unicode
 
-from playbook_plugin.slugs import is_valid_id, slugify, strip_markup
+from playbook_plugin.sources.slugs import is_valid_id, slugify, strip_markup, trailing_braces
 
 PART_SEPARATOR = "/"
 MAX_PART_LENGTH = 60
 FALLBACK_TEXT = "item"
 
 _STASH = re.compile("\x02wzxhzdk:\\d+\x03")
-_IMAGE_MARK = re.compile(r"!")
+_REFERENCE_TARGET = re.compile(r"\]\[[^\]]*\]")
 
 
 def plain_text(markdown_text: str) -> str:
     """The words of an item or heading as a reader sees them: no link targets, tags or marks.
 
-    Linear time, like every scan of an author's text (a run of ``<`` or ``](`` is cheap).
-    """
-    return _IMAGE_MARK.sub(" ", strip_markup(_STASH.sub(" ", markdown_text)))
+    Linear time, as everything here that reads an author's line (see ``slugs.strip_markup``)."""
+    text = _STASH.sub(" ", markdown_text)
+    text = _REFERENCE_TARGET.sub(" ", text)
+    return strip_markup(text).replace("!", " ")
 
 
 def slug_part(markdown_text: str) -> str:
     """A Unicode slug (letters of every script kept, case-folded), cut to a bounded length."""
-    slug = slugify_unicode(plain_text(_without_attributes(markdown_text)).casefold(), "-")
+    attributes = trailing_braces(markdown_text, openers=":#.")
+    text = markdown_text if attributes is None else markdown_text[:attributes]
+    slug = slugify_unicode(plain_text(text).casefold(), "-")
     slug = re.sub("-{2,}", "-", slug).strip("-")
     return slug[:MAX_PART_LENGTH].rstrip("-")
-
-
-def _without_attributes(text: str) -> str:
-    """``Heading {#custom}`` → ``Heading``: attr_list's braces are not part of the words."""
-    stripped = text.rstrip()
-    if not stripped.endswith("}"):
-        return text
-    start = stripped.rfind("{")
-    if (
-        start == -1
-        or stripped[start + 1 : start + 2] not in (":", "#", ".")
-        or ("}" in stripped[start:-1])
-    ):
-        return text
-    return stripped[:start]
 
 
 @dataclass

@@ -10,18 +10,24 @@ simpler than Material's layout, for WeasyPrint.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
-from playbook_plugin.strings import format_string
+from playbook_plugin.printing.print_html import url_html
+from playbook_plugin.printing.qr import qr_svg
+from playbook_plugin.render.strings import format_string
 
 __all__ = [
     "DocumentLinks",
+    "PdfJob",
     "PdfPage",
     "PdfSite",
     "page_css",
@@ -90,6 +96,11 @@ DROPPED_ATTRIBUTES = frozenset(("hidden", "data-playbook-preview"))
 ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers")
 _FIELD_NAME = re.compile(r"[^A-Za-z0-9_/-]+")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", re.S)
+_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)["']""")
+_QR_SVG = re.compile(r'<svg\b[^>]*class="playbook-qr"[^>]*>.*?</svg>', re.S)
+_INTRODUCTION = re.compile(r"<p>((?:(?!</?p[ >]).)*:)\s*</p>", re.S)
+"""A paragraph ending in a colon introduces what follows: it must not end a page."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,9 @@ class PdfSite:
     site_dir: Path
     build_date: str
     page_size: str = "a4"
+
+
+JobKind = Literal["playbook", "checklist", "kit"]
 
 
 @dataclass
@@ -256,15 +270,25 @@ class _Rewriter(HTMLParser):
         self._emit_start("input", {k: v for k, v in attributes.items() if k in kept}, True)
 
     def _blank(self, attributes: Mapping[str, str]) -> None:
-        """A message template's blank becomes a text field, named after its template."""
+        """A message template's blank becomes a text field, named after its template.
+
+        The same blank used twice in a template (subject and body) keeps one name: the PDF
+        makes it one field with a widget at each place (``pdf_tags``).
+        """
         wanted = f"{self.message or 'message'}/{attributes.get('data-playbook-blank', 'field')}"
+        name = _FIELD_NAME.sub("-", f"{self.prefix}{wanted}").strip("-") or "field"
+        rows = attributes.get("data-rows", "1")
         field_attributes = {
-            "type": "text",
             "class": "playbook-blank__input",
-            "name": self._field_name(wanted),
+            "name": name,
             "title": attributes.get("data-label", ""),
         }
-        self._emit_start("input", field_attributes, True)
+        if rows.isdigit() and int(rows) > 1:
+            field_attributes["rows"] = rows
+            field_attributes["style"] = f"height: {int(rows) * 6}mm"
+            self.out.append(f"<textarea{_attributes(field_attributes)}></textarea>")
+        else:
+            self._emit_start("input", {"type": "text", **field_attributes}, True)
 
     def _image(self, attributes: dict[str, str]) -> None:
         source = attributes.get("src", "")
@@ -304,7 +328,7 @@ class _Rewriter(HTMLParser):
             attributes["href"] = f"#{self.prefix}{href[1:]}" if href[1:] else "#"
             kind = "internal"
         elif _EXTERNAL.match(href):
-            kind = "external" if href.startswith(("http://", "https://")) else "plain"
+            kind = "external" if href.startswith(("http://", "https://", "mailto:")) else "plain"
         elif href:
             target = self._internal_target(href)
             if target is not None:
@@ -339,13 +363,25 @@ class _Rewriter(HTMLParser):
         if kind == "none":
             self.out.append(f"<span>{inner}</span>")
             return
-        if kind == "external":
-            href = attributes["href"]
-            same = text in (href, href.removeprefix("https://"), href.removeprefix("http://"))
-            classes = attributes.get("class", "").split()
-            classes.append("pdf-bare-link" if same else "pdf-external")
-            attributes["class"] = " ".join(classes)
-        self.out.append(f"<a{_attributes(attributes)}>{inner}</a>")
+        if kind != "external":
+            self.out.append(f"<a{_attributes(attributes)}>{inner}</a>")
+            return
+        # On paper an address is only useful printed: after the link's text, or as its text.
+        href = attributes["href"]
+        address = unquote(href.removeprefix("mailto:").partition("?")[0])
+        shown = (href, address, href.removeprefix("https://"), href.removeprefix("http://"))
+        same = html_unescape(text) in shown
+        classes = attributes.get("class", "").split()
+        classes.append("pdf-bare-link" if same else "pdf-external")
+        attributes["class"] = " ".join(classes)
+        if same:
+            inner = inner if "<" in inner else url_html(html_unescape(text))
+            self.out.append(f"<a{_attributes(attributes)}>{inner}</a>")
+        else:
+            self.out.append(
+                f'<a{_attributes(attributes)}>{inner}</a><span class="pdf-address"> ('
+                f"{url_html(address)})</span>"
+            )
 
 
 def _attributes(attributes: Mapping[str, str]) -> str:
@@ -355,10 +391,20 @@ def _attributes(attributes: Mapping[str, str]) -> str:
     )
 
 
+def qr_image(svg: str) -> str:
+    """An inline QR ``<svg>`` as an ``<img>``: WeasyPrint tags it a Figure with its alt text."""
+    label = re.search(r'aria-label="([^"]*)"', svg)
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<img class="playbook-qr" alt="{label.group(1) if label else ""}" '
+        f'src="data:image/svg+xml;base64,{data}">'
+    )
+
+
 def rewrite(html: str, *, page_url: str, prefix: str, links: DocumentLinks, site: PdfSite) -> str:
     rewriter = _Rewriter(page_url, prefix, links, site)
-    rewriter.feed(html)
-    return rewriter.result()
+    rewriter.feed(_QR_SVG.sub(lambda match: qr_image(match.group(0)), html))
+    return _INTRODUCTION.sub(r'<p class="pdf-keep-with-next">\1</p>', rewriter.result())
 
 
 # Documents ---------------------------------------------------------------------------------
@@ -371,6 +417,7 @@ def _head(site: PdfSite, title: str) -> str:
         f'<meta name="description" content="{escape(site.description)}">\n'
         f'<meta name="author" content="{escape(site.name)}">\n'
         f'<meta name="dcterms.created" content="{escape(site.build_date)}">\n'
+        f'<meta name="dcterms.modified" content="{escape(site.build_date)}">\n'
         '<meta name="generator" content="Networking Playbook (WeasyPrint)">\n'
         "</head>\n"
     )
@@ -408,6 +455,10 @@ def playbook_document(pages: Sequence[PdfPage], site: PdfSite) -> str:
         ]
         previous = page.sections
         depth = len(page.sections)
+        if opened and heading(page) == opened[-1]:
+            # The section's own page: its heading is the section's bookmark, not a second one.
+            opened.pop()
+            depth -= 1
         section_data = (
             f' data-section="{escape(opened[0])}" data-section-depth="{depth - len(opened) + 1}"'
             if opened
@@ -423,8 +474,19 @@ def playbook_document(pages: Sequence[PdfPage], site: PdfSite) -> str:
     return "".join(parts)
 
 
+def heading(page: PdfPage) -> str:
+    """The page's first heading as the reader sees it, else its title in the navigation."""
+    match = _H1.search(page.html)
+    text = html_unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else ""
+    return " ".join(text.split()) or page.title
+
+
 def _contents(pages: Sequence[PdfPage], links: DocumentLinks, strings: Mapping[str, str]) -> str:
-    """Nested by navigation section; the page numbers come from CSS ``target-counter``."""
+    """Nested by navigation section, labelled like the pages' headings and the bookmarks.
+
+    The page numbers come from CSS ``target-counter`` on the entry, outside its link, so
+    each entry is one link.
+    """
     html = ['<nav class="pdf-toc">\n', f"<h2>{escape(strings['pdf_contents'])}</h2>\n", "<ul>\n"]
     previous: tuple[str, ...] = ()
     for page in pages:
@@ -435,42 +497,112 @@ def _contents(pages: Sequence[PdfPage], links: DocumentLinks, strings: Mapping[s
         ):
             common += 1
         html.extend("</ul></li>\n" for _ in range(len(previous) - common))
-        for section in page.sections[common:]:
-            html.append(f'<li class="pdf-toc__section"><span>{escape(section)}</span><ul>\n')
+        label = heading(page)
+        target = f"#{links.anchors[page.url]}"
+        line = (
+            f'<p class="pdf-toc__line"><a href="{target}">{escape(label)}</a>'
+            f'<span class="pdf-toc__page" data-target="{target}"></span></p>'
+        )
+        opened = page.sections[common:]
+        for number, section in enumerate(opened, start=1):
+            if number == len(opened) and section == label:
+                html.append(f'<li class="pdf-toc__section">{line}<ul>\n')
+                line = ""
+            else:
+                html.append(
+                    f'<li class="pdf-toc__section"><p class="pdf-toc__line">{escape(section)}'
+                    "</p><ul>\n"
+                )
         previous = page.sections
-        html.append(f'<li><a href="#{links.anchors[page.url]}">{escape(page.title)}</a></li>\n')
+        if line:
+            html.append(f"<li>{line}</li>\n")
     html.extend("</ul></li>\n" for _ in previous)
     html.append("</ul>\n</nav>\n")
     return "".join(html)
 
 
-def sheet_document(page: PdfPage, site: PdfSite, kind: str) -> str:
-    """One checklist, or the event kit, laid out for paper on its own."""
+def sheet_document(
+    page: PdfPage, site: PdfSite, kind: str, fit: Mapping[str, int] | None = None
+) -> str:
+    """One checklist, or the event kit, laid out for paper on its own.
+
+    ``fit`` gives a checklist's fit step (1 to ``FIT_FLOOR``: smaller type and spacing) by
+    its id; a checklist sheet repeats its title and QR code at the top of any further page.
+    """
     links = DocumentLinks()
     links.add(page.url, "pdf-page-1", "")
     body = rewrite(page.html, page_url=page.url, prefix="", links=links, site=site)
+    for checklist_id, step in (fit or {}).items():
+        marker = f'data-playbook-checklist="{escape(checklist_id)}"'
+        body = body.replace(marker, f'{marker} data-pdf-fit="{step}"') if step else body
+    running = ""
+    if kind == "checklist" and site.site_url:
+        address = urljoin(site.site_url, page.url)
+        label = format_string(site.strings, "qr_label", url=address)
+        running = (
+            '<div class="pdf-running-source" aria-hidden="true">'
+            f"{qr_image(qr_svg(address, label))}<p>{url_html(address)}</p></div>\n"
+        )
     return (
         _head(site, f"{page.title} · {site.name}")
         + f'<body class="pdf-sheet pdf-sheet--{kind} pdf-size-{site.page_size}">\n'
         f'<section class="pdf-page" id="pdf-page-1" data-title="{escape(page.title)}">\n'
-        f'<form class="pdf-form">\n{body}\n</form>\n</section>\n</body>\n</html>\n'
+        f'{running}<form class="pdf-form">\n{body}\n</form>\n</section>\n</body>\n</html>\n'
     )
 
 
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to write: the playbook from its pages, or a sheet from one page."""
+
+    path: str
+    """Where it goes, relative to ``site/``."""
+    kind: JobKind
+    pages: tuple[PdfPage, ...]
+    checklist_id: str = ""
+    source: str = ""
+    """The checklist's file, for what the build says about it."""
+    items: int = 0
+    fit: tuple[tuple[str, int], ...] = ()
+    """The event kit's checklists' fit steps, as their own sheets found them."""
+
+    def files(self, site: PdfSite) -> list[Path]:
+        """The site files its pages load (images), whose bytes are part of what it is."""
+        found: list[Path] = []
+        for page in self.pages:
+            for source in _SOURCE.findall(page.html):
+                if _EXTERNAL.match(source):
+                    continue
+                path = urlsplit(urljoin("https://site.invalid/" + page.url, html_unescape(source)))
+                found.append(site.site_dir / unquote(path.path).lstrip("/"))
+        return found
+
+    def document(self, site: PdfSite, step: int = 0) -> str:
+        if self.kind == "playbook":
+            return playbook_document(self.pages, site)
+        fit = dict(self.fit) if self.kind == "kit" else {self.checklist_id: step}
+        return sheet_document(self.pages[0], site, self.kind, fit)
+
+
 def page_css(site: PdfSite) -> str:
-    """The parts of the stylesheet that depend on the site: paper size and footer text."""
+    """The parts of the stylesheet that depend on the site: paper size and the words."""
     size = {"a4": "A4", "letter": "letter"}[site.page_size]
     footer = _content_value(site.strings["pdf_page_of"], {"page": "page", "pages": "pages"})
-    return f"@page {{ size: {size}; @bottom-center {{ content: {footer}; }} }}\n"
+    continued = _content_value(site.strings["pdf_continued"], {"title": "content()"}, raw=True)
+    return (
+        f"@page {{ size: {size}; @bottom-center {{ content: {footer}; }} }}\n"
+        ".pdf-sheet--checklist h1, .pdf-sheet--kit h2 "
+        f"{{ string-set: continued {continued}; }}\n"
+    )
 
 
-def _content_value(template: str, counters: Mapping[str, str]) -> str:
-    """``Page {page} of {pages}`` as a CSS ``content`` value with counters."""
+def _content_value(template: str, values: Mapping[str, str], raw: bool = False) -> str:
+    """``Page {page} of {pages}`` as a CSS ``content`` value with counters (or ``raw`` values)."""
     pieces: list[str] = []
     for token in re.split(r"(\{[a-z]+\})", template):
         name = token[1:-1] if token.startswith("{") else ""
-        if name in counters:
-            pieces.append(f"counter({counters[name]})")
+        if name in values:
+            pieces.append(values[name] if raw else f"counter({values[name]})")
         elif token:
             pieces.append('"' + token.replace("\\", "\\\\").replace('"', '\\"') + '"')
     return " ".join(pieces) or '""'

@@ -12,16 +12,17 @@ and each generator names the ones that apply to it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from html import escape
 from typing import Any
 
-from playbook_plugin.advice import Check
 from playbook_plugin.contract import ATTRIBUTES
-from playbook_plugin.messages import MessageSettings, MessageTemplate
-from playbook_plugin.print_html import message_print_html
-from playbook_plugin.strings import format_string
-from playbook_plugin.template_subset import render_text
+from playbook_plugin.printing.print_html import message_print_html
+from playbook_plugin.render.strings import format_string
+from playbook_plugin.rules.advice import Check
+from playbook_plugin.sources.messages import MessageSettings, MessageTemplate
+from playbook_plugin.sources.template_subset import render_text
 
 __all__ = ["applicable_checks", "message_data", "render_message_html"]
 
@@ -29,18 +30,34 @@ LONG_EXAMPLE = 60
 """A field whose example is longer than this gets a text area instead of a line."""
 
 
-def _checks_for(template: MessageTemplate, settings: MessageSettings) -> list[Check]:
+def _checks_for(template: MessageTemplate) -> list[Check]:
+    """This template's checks (the site's, its own ``checks:``, its language's) that apply."""
     context = template.context()
     return [
         check
-        for check in settings.checks
+        for check in template.checks
         if check.applies.matches(context.channel, context.relationship, context.kind)
     ]
 
 
+def _check_key(check: Check, settings: MessageSettings) -> str:
+    """The check's id when it is the site's own; a template's variant (its own thresholds,
+    another language's words) gets a key of its own, so the page block can hold both."""
+    if check in settings.checks:
+        return check.id
+    digest = hashlib.sha1(repr(check.to_json()).encode("utf-8")).hexdigest()[:8]
+    return f"{check.id}~{digest}"
+
+
 def applicable_checks(template: MessageTemplate, settings: MessageSettings) -> list[dict[str, Any]]:
-    """The site's advice checks that apply to this template, with links from this page."""
-    return [check.to_json(settings.resolve_link) for check in _checks_for(template, settings)]
+    """The advice checks that apply to this template, with links from this page.
+
+    Each has a ``key``, the name the generator's data uses for it (see :func:`_check_key`).
+    """
+    return [
+        {**check.to_json(settings.resolve_link), "key": _check_key(check, settings)}
+        for check in _checks_for(template)
+    ]
 
 
 def message_data(template: MessageTemplate, settings: MessageSettings) -> dict[str, Any]:
@@ -59,7 +76,7 @@ def message_data(template: MessageTemplate, settings: MessageSettings) -> dict[s
             for field in template.fields
         ],
         "labels": template.labels,
-        "checks": [check.id for check in _checks_for(template, settings)],
+        "checks": [_check_key(check, settings) for check in _checks_for(template)],
     }
 
 
@@ -111,8 +128,8 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
         '<p class="playbook-message__channel">'
         f"{escape(format_string(strings, 'message_channel', channel=channel.label))}"
         + (
-            f' <span class="playbook-message__note">{escape(channel.note)}</span>'
-            if channel.note
+            f' <span class="playbook-message__note">{escape(note)}</span>'
+            if (note := channel.note_for(template.relationship))
             else ""
         )
         + "</p>",
@@ -131,7 +148,10 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
             f'<span class="playbook-message__label" id="{base}-subject">'
             f"{escape(strings['message_subject'])}:</span> "
             f'<span class="playbook-message__subject" data-playbook-subject '
-            f'aria-labelledby="{base}-subject">{escape(subject)}</span></p>'
+            f'aria-labelledby="{base}-subject">{escape(subject)}</span> '
+            '<button type="button" class="playbook-button playbook-button--small" '
+            'data-playbook-action="copy-subject" hidden>'
+            f"{escape(strings['message_copy_subject'])}</button></p>"
         )
     body = render_text(template.body, {}, labels)
     parts += [

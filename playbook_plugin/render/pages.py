@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from playbook_plugin.checklist_html import (
+from playbook_plugin.printing.print_html import (
+    ACTIONS_MARKER,
+    DOWNLOADS_MARKER,
+    print_source_marker,
+)
+from playbook_plugin.render.checklist_html import (
     in_phase_order,
     people_met_table,
     phase_label,
     reader_data_panel,
     summary_span,
 )
-from playbook_plugin.checklists import Checklist
-from playbook_plugin.print_html import ACTIONS_MARKER, DOWNLOADS_MARKER, print_source_marker
+from playbook_plugin.sources.checklists import Checklist
 
 CHECKLISTS_FOLDER = "checklists"
 OVERVIEW_PATH = f"{CHECKLISTS_FOLDER}/index.md"

@@ -12,7 +12,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from playbook_plugin.errors import SourceError
+from playbook_plugin.sources.errors import SourceError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs reads as pages (``mkdocs.utils.markdown_extensions``)."""

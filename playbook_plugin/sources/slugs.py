@@ -66,18 +66,27 @@ def strip_markup(text: str) -> str:
         position = end
 
 
+def trailing_braces(text: str, openers: str = "#") -> int | None:
+    """Where a last ``{#…}`` (or ``{`` + another of ``openers``) with only spaces after it
+    starts in ``text``, if there is one. Linear: ``rfind`` rather than a regular expression,
+    whose leading ``\\s*`` took quadratic time on a line with a long run of spaces."""
+    stripped = text.rstrip()
+    if not stripped.endswith("}"):
+        return None
+    close = len(stripped) - 1
+    position = stripped.rfind("}", 0, close) + 1
+    while (start := stripped.find("{", position, close)) >= 0:
+        if stripped[start + 1 : start + 2] in tuple(openers):
+            return start
+        position = start + 1
+    return None
+
+
 def split_explicit_id(text: str) -> tuple[str, str | None]:
     """Split ``Do it {#do-it}`` into the text and the explicit id, if there is one.
 
-    The id is the last ``{#…}`` on the line with only spaces after it. Found with ``rfind``
-    rather than a regular expression, whose leading ``\\s*`` took quadratic time on a line
-    with a long run of spaces.
-    """
-    stripped = text.rstrip()
-    if not stripped.endswith("}"):
+    The id is the last ``{#…}`` on the line with only spaces after it."""
+    start = trailing_braces(text)
+    if start is None:
         return text, None
-    close = len(stripped) - 1
-    start = stripped.find("{#", stripped.rfind("}", 0, close) + 1, close)
-    if start < 0:
-        return text, None
-    return text[:start].rstrip(), stripped[start + 2 : close]
+    return text[:start].rstrip(), text.rstrip()[start + 2 : -1]

@@ -9,7 +9,8 @@ The rules are few and generic:
 ``word-count``
     ``warning`` over ``warn_over`` words, ``error`` over ``error_over``.
 ``ratio``
-    Fires when ``words`` occur more than ``factor`` (default 1) times as often as ``versus``.
+    Fires when ``words`` occur more than ``factor`` (default 1) times as often as ``versus``,
+    and at least ``min_count`` (default 1) times.
 ``contains-any``
     Fires when any of ``words`` or ``patterns`` is in the text. ``ignore`` lists phrases
     whose words do not count ("mutual friend" is not a claim to be friends).
@@ -19,8 +20,13 @@ The rules are few and generic:
     ``error`` when the follow-up date is fewer than ``error_under_business_days`` working
     days after the last contact, ``warning`` when fewer than ``warn_under_days`` days.
 
-``words`` entries are matched against whole words, case-insensitively; an entry of several
-words is a phrase, and a word ending in ``*`` matches any word it starts (``thank*``).
+``words`` entries are matched against whole words, case-insensitively, and their possessives
+(``daughter`` matches "daughter's"); an entry of several words is a phrase, and a word ending
+in ``*`` matches any word it starts (``thank*``).
+
+Word lists are in a language: a check's ``lang`` (default ``en``) and its ``translations``
+(``{"es": {"words": […]}}``). :func:`for_language` picks the list for a template's language;
+a check that reads words and has no list for it does not run.
 ``patterns`` are regular expressions in the syntax Python and JavaScript share, matched with
 ASCII ``\\b``/``\\w``, case-insensitively unless the check sets ``case_sensitive: true``.
 
@@ -39,8 +45,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from playbook_plugin.slugs import is_valid_id
-from playbook_plugin.text_units import words as text_words
+from playbook_plugin.rules.text_units import words as text_words
+from playbook_plugin.sources.slugs import is_valid_id
 
 __all__ = [
     "DEFAULT_CHECKS",
@@ -52,7 +58,9 @@ __all__ = [
     "CheckContext",
     "Severity",
     "evaluate",
+    "for_language",
     "merge_checks",
+    "primary_language",
 ]
 
 Severity = Literal["warning", "error"]
@@ -70,13 +78,14 @@ KINDS = (
     "closing",
 )
 SEVERITIES = ("warning", "error")
-PLACEHOLDER_PATTERN = r"\[[^\[\]\n]+\]"
+# A bracket with a letter in it: `[123-456-7890]` is text, not a blank to fill in.
+PLACEHOLDER_PATTERN = r"\[[^\[\]\n]*[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][^\[\]\n]*\]"
 
 # The parameters each rule takes, with the type each must have.
 RULES: dict[str, dict[str, type | tuple[type, ...]]] = {
     "placeholders": {"pattern": str},
     "word-count": {"warn_over": int, "error_over": int},
-    "ratio": {"words": list, "versus": list, "factor": (int, float)},
+    "ratio": {"words": list, "versus": list, "factor": (int, float), "min_count": int},
     "contains-any": {"words": list, "patterns": list, "ignore": list, "case_sensitive": bool},
     "missing-any": {"words": list, "patterns": list, "ignore": list, "case_sensitive": bool},
     "follow-up-gap": {"error_under_business_days": int, "warn_under_days": int},
@@ -90,10 +99,13 @@ class Applies:
     channels: tuple[str, ...] = ()
     relationships: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    not_channels: tuple[str, ...] = ()
+    """Channels the check never applies to (an invitation's ask is the invitation itself)."""
 
     def matches(self, channel: str, relationship: str, kind: str) -> bool:
         return (
             (not self.channels or channel in self.channels)
+            and channel not in self.not_channels
             and (not self.relationships or relationship in self.relationships)
             and (not self.kinds or kind in self.kinds)
         )
@@ -103,6 +115,7 @@ class Applies:
             "channels": list(self.channels),
             "relationships": list(self.relationships),
             "kinds": list(self.kinds),
+            "not_channels": list(self.not_channels),
         }
 
 
@@ -115,6 +128,10 @@ class Check:
     severity: Severity = "warning"
     applies: Applies = field(default_factory=Applies)
     params: Mapping[str, Any] = field(default_factory=dict)
+    lang: str = "en"
+    """The language of the word lists in ``params``."""
+    translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Word lists for other languages, by primary language code: ``{"es": {"words": […]}}``."""
 
     def to_json(self, resolve_link: Callable[[str], str] = str) -> dict[str, Any]:
         """The check for the browser, its link made relative to the page."""
@@ -143,9 +160,18 @@ class CheckContext:
     follow_up_date: dt.date | None = None
 
 
-FIRST_PERSON = ["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"]
-SECOND_PERSON = ["you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WORD_RULES = ("ratio", "contains-any", "missing-any")
+"""Rules that read the text's words, so they need a word list in the template's language."""
+
+_WEEKDAYS_EN = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAYS_ES = r"(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
+# An ALL-CAPS word of five letters or more, or two of four in a row, reads as shouting;
+# shorter ones are nearly always acronyms (USP, UCLA, KPMG, "my UCLA MBA").
+_SHOUTING = [
+    r"\b(?!(?:NASDAQ|UNICEF|UNESCO|NVIDIA|HIPAA|COVID|SCRUM|FINRA|CISSP|SPSS)\b)[A-Z]{5,}\b",
+    r"\b[A-Z]{4,}[ \t]+[A-Z]{4,}\b",
+    r"![\s\S]*!",
+]
 
 DEFAULT_CHECKS: tuple[Check, ...] = (
     Check(
@@ -169,7 +195,22 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         rule="ratio",
         message='This note says "I" more than "you": make it about them as much as about you.',
         link="at-the-event.md#two-way",
-        params={"words": FIRST_PERSON, "versus": SECOND_PERSON, "factor": 1},
+        applies=Applies(kinds=("first-message", "follow-up", "reconnect")),
+        params={
+            "words": ["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"],
+            "versus": ["you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"],
+            "factor": 1.5,
+            "min_count": 6,
+        },
+        translations={
+            "es": {
+                "words": ["yo", "me", "mi", "mis", "mío", "mía", "míos", "mías", "conmigo"],
+                "versus": [
+                    *("tú", "te", "ti", "tu", "tus", "tuyo", "tuya", "contigo"),
+                    *("usted", "ustedes", "su", "sus", "le", "les"),
+                ],
+            }
+        },
     ),
     Check(
         id="no-next-step",
@@ -179,23 +220,38 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
             'like "a short call next week".'
         ),
         link="at-the-event.md#close",
-        applies=Applies(kinds=("first-message", "follow-up")),
+        applies=Applies(kinds=("first-message", "follow-up"), not_channels=("linkedin-invite",)),
         params={
             "words": [
-                *WEEKDAYS,
-                "tomorrow",
-                "next week",
-                "next month",
-                "this week",
-                "this month",
-                "later this week",
-                "later this month",
+                *("tomorrow", "next week", "next month", "this week", "this month"),
+                *("later this week", "later this month", "coming weeks", "coming days"),
             ],
             "patterns": [
                 r"\?",
-                r"\bin (a|one|two|three|four|a few|a couple of|\d+) (days?|weeks?|months?)\b",
-                r"\b(next|this) (mon|tues|wednes|thurs|fri|satur|sun)day\b",
+                r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?(?:minutes?|mins?)\b",
+                r"\bin (?:a|one|two|three|four|a few|a couple of|\d+) (?:days?|weeks?|months?)\b",
+                rf"\b(?:on|next|this|by|until|before) {_WEEKDAYS_EN}\b",
+                rf"\b{_WEEKDAYS_EN} (?:morning|afternoon|evening|or)\b",
+                r"\b(?:a|an) (?:(?:quick|short|brief|virtual|phone|video|zoom|informal) )*"
+                r"(?:call|chat|coffee|conversation|meeting)\b",
+                r"\blet me know\b[^.!?\n]{0,60}\b(?:free|available|time|times|convenient)\b",
             ],
+        },
+        translations={
+            "es": {
+                "words": [
+                    *("mañana", "la próxima semana", "la semana que viene", "esta semana"),
+                    *("el próximo mes", "el mes que viene", "este mes", "próximos días"),
+                ],
+                "patterns": [
+                    r"\?",
+                    r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?(?:minutos?|min)\b",
+                    r"\ben (?:un|una|dos|tres|unos|unas|\d+) (?:d[ií]as?|semanas?|meses|mes)\b",
+                    rf"\b(?:el|este|pr[oó]ximo|el pr[oó]ximo) {_WEEKDAYS_ES}",
+                    r"\b(?:una|un) (?:(?:breve|corta|r[aá]pida|peque[nñ]a) )*"
+                    r"(?:llamada|charla|conversaci[oó]n|reuni[oó]n|videollamada|caf[eé])",
+                ],
+            }
         },
     ),
     Check(
@@ -209,23 +265,26 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         applies=Applies(relationships=("new",), kinds=("first-message",)),
         params={
             "words": [
-                "job",
-                "jobs",
-                "position",
-                "positions",
-                "opening",
-                "openings",
-                "vacancy",
-                "vacancies",
-                "hiring",
-                "résumé",
-                "resumé",
-                "my resume",
-                "cv",
-                "referral",
-                "referrals",
-                "refer me",
+                *("job", "jobs", "position", "positions", "opening", "openings", "vacancy"),
+                *("vacancies", "résumé", "resumé", "my resume", "cv", "referral"),
+                # "hiring" alone is often their topic ("your post about hiring juniors")
+                *("are you hiring", "you're hiring", "is hiring", "still hiring", "hiring for"),
+                *("referrals", "refer me", "open role", "open roles", "job opportunities"),
+                *("opportunities at", "opportunities on", "opportunities within"),
+                *("any opportunities", "career opportunities", "internship", "internships"),
+                *("a good word", "roles at", "role at your"),
             ],
+            "patterns": [r"\b(?:is|are)\s+(?:\w+\s+){0,3}hiring\b"],
+        },
+        translations={
+            "es": {
+                "words": [
+                    *("un trabajo", "un empleo", "empleo", "empleos", "puesto", "puestos"),
+                    *("vacante", "vacantes", "contratando", "currículum", "curriculum", "cv"),
+                    *("referencia", "recomendarme", "oportunidades laborales"),
+                    *("oportunidades de trabajo", "prácticas", "pasantía", "busco trabajo"),
+                ],
+            }
         },
     ),
     Check(
@@ -239,25 +298,27 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         applies=Applies(relationships=("new",)),
         params={
             "words": [
-                "colleague",
-                "colleagues",
-                "friend",
-                "friends",
-                "classmate",
-                "classmates",
-                "worked together",
-                "work together before",
-                "done business",
-                "did business",
+                *("colleague", "colleagues", "friend", "friends", "classmate", "classmates"),
+                *("worked together", "work together before", "done business", "did business"),
             ],
             "ignore": [
-                "mutual friend",
-                "friend of mine",
-                "a friend suggested",
-                "my colleague",
-                "a colleague of mine",
-                "friends and family",
+                *("mutual friend", "friend of mine", "a friend suggested", "my colleague"),
+                *("my former colleague", "my colleagues", "my friend", "my friends"),
+                *("a colleague of mine", "friends and family"),
             ],
+        },
+        translations={
+            "es": {
+                "words": [
+                    *("colega", "colegas", "amigo", "amiga", "amigos", "amigas"),
+                    *("compañero de clase", "compañera de clase", "compañeros de clase"),
+                    *("trabajamos juntos", "trabajamos juntas"),
+                ],
+                "ignore": [
+                    *("amigo en común", "amiga en común", "amigos en común", "un amigo mío"),
+                    *("una amiga mía", "mi colega", "un colega mío", "amigos y familia"),
+                ],
+            }
         },
     ),
     Check(
@@ -271,24 +332,24 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         applies=Applies(relationships=("new",), kinds=("first-message",)),
         params={
             "words": [
-                "family",
-                "kids",
-                "children",
-                "son",
-                "daughter",
-                "wife",
-                "husband",
-                "spouse",
-                "wedding",
-                "holiday",
-                "holidays",
-                "vacation",
-                "home",
-                "house",
+                *("family", "kids", "children", "son", "sons", "daughter", "daughters"),
+                *("wife", "husband", "spouse", "wedding", "holiday", "holidays"),
+                *("vacation", "home", "house"),
             ],
             "patterns": [
-                r"\b(saw|seen|noticed|spotted|found)\b[^.!?\n]{0,40}\b(instagram|facebook)\b"
+                r"\b(?:saw|seen|noticed|spotted|found)\b[^.!?\n]{0,40}\b(?:instagram|facebook)\b"
             ],
+        },
+        translations={
+            "es": {
+                "words": [
+                    *("familia", "hijos", "hijas", "hijo", "hija", "esposa", "esposo"),
+                    *("marido", "pareja", "boda", "vacaciones", "casa", "hogar"),
+                ],
+                "patterns": [
+                    r"\b(?:vi|he visto|not[eé])\b[^.!?\n]{0,40}\b(?:instagram|facebook)\b"
+                ],
+            }
         },
     ),
     Check(
@@ -298,6 +359,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         link="after-you-meet.md#thank",
         applies=Applies(kinds=("thank-you",)),
         params={"words": ["thank*", "thanks", "grateful", "gratitude", "appreciat*"]},
+        translations={"es": {"words": ["gracias", "agradec*", "agradezco"]}},
     ),
     Check(
         id="tone",
@@ -309,32 +371,20 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         link="always.md#likeable",
         params={
             "words": [
-                "u",
-                "ur",
-                "pls",
-                "plz",
-                "thx",
-                "thnx",
-                "tx",
-                "lol",
-                "omg",
-                "btw",
-                "idk",
-                "imo",
-                "imho",
-                "tbh",
-                "ttyl",
-                "gr8",
-                "b4",
-                "l8r",
-                "cu",
+                *("u", "ur", "pls", "plz", "thx", "thnx", "tx", "lol", "omg", "btw", "idk"),
+                *("imo", "imho", "tbh", "ttyl", "gr8", "b4", "l8r", "cu"),
             ],
-            "patterns": [
-                r"\b(?!(?:CEO|CTO|CFO|COO|MBA|NASA|USA|NYC|IBM|API|SQL|AWS|PDF|FAQ|HTML|CSS)\b)"
-                r"[A-Z]{3,}\b",
-                r"![\s\S]*!",
-            ],
+            "patterns": _SHOUTING,
             "case_sensitive": True,
+        },
+        translations={
+            "es": {
+                "words": [
+                    *("q", "xq", "pq", "tb", "tmb", "tqm", "salu2", "xfa", "xfavor", "bss"),
+                    *("bsos", "k", "ntp", "npi", "finde"),
+                ],
+                "patterns": _SHOUTING,
+            }
         },
     ),
     Check(
@@ -347,6 +397,31 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         params={"error_under_business_days": 3, "warn_under_days": 7},
     ),
 )
+
+
+def primary_language(code: str) -> str:
+    """``es-MX`` and ``es_ES`` are both ``es``: word lists are per language, not region."""
+    return code.replace("_", "-").split("-")[0].strip().lower() or "en"
+
+
+def for_language(checks: Iterable[Check], lang: str) -> tuple[list[Check], list[str]]:
+    """The checks as they run on text in ``lang``, and the ids of those with no word list.
+
+    A check that reads words runs with its list for the language; without one it does not
+    run at all, since an English list on Spanish text only gives wrong answers.
+    """
+    wanted = primary_language(lang)
+    kept: list[Check] = []
+    skipped: list[str] = []
+    for check in checks:
+        if check.rule not in WORD_RULES or primary_language(check.lang) == wanted:
+            kept.append(check)
+        elif wanted in check.translations:
+            params = {**check.params, **check.translations[wanted]}
+            kept.append(dataclasses.replace(check, lang=wanted, params=params, translations={}))
+        else:
+            skipped.append(check.id)
+    return kept, skipped
 
 
 # Matching -------------------------------------------------------------------------------
@@ -369,7 +444,7 @@ def _matches_at(tokens: Sequence[str], index: int, entry: Sequence[str]) -> bool
         if part.endswith("*"):
             if not token.startswith(part[:-1]):
                 return False
-        elif token != part:
+        elif token != part and token not in (part + "'s", part + "s'"):
             return False
     return True
 
@@ -396,7 +471,10 @@ class _WordList:
         token = tokens[index]
         if self.matches_everything:
             return True
-        if any(_matches_at(tokens, index, entry) for entry in self.by_first_word.get(token, ())):
+        entries = self.by_first_word.get(token, ())
+        if token.endswith(("'s", "s'")):  # "your daughter's" names a daughter
+            entries = (*entries, *self.by_first_word.get(token[:-2], ()))
+        if any(_matches_at(tokens, index, entry) for entry in entries):
             return True
         return any(
             token.startswith(prefix) and _matches_at(tokens, index, entry)
@@ -462,7 +540,8 @@ def _fires(check: Check, text: str, context: CheckContext) -> Severity | None:
     if check.rule == "ratio":
         tokens = _tokens(text)
         mine, theirs = _count(tokens, params["words"]), _count(tokens, params["versus"])
-        return check.severity if mine > params.get("factor", 1) * theirs else None
+        enough = mine >= params.get("min_count", 1)
+        return check.severity if enough and mine > params.get("factor", 1) * theirs else None
     if check.rule == "contains-any":
         return check.severity if _found_any(text, params) else None
     if check.rule == "missing-any":
@@ -494,7 +573,8 @@ def evaluate(
 # Configuration --------------------------------------------------------------------------
 
 _TYPE_WORDS: dict[Any, str] = {bool: "true or false", str: "text"}
-_CHECK_KEYS = ("id", "rule", "message", "link", "severity", "applies", "enabled")
+_CHECK_KEYS = ("id", "rule", "message", "link", "severity", "applies", "enabled", "lang")
+_LIST_PARAMS = ("words", "versus", "patterns", "ignore")
 
 
 def _strings(where: str, value: Any) -> tuple[str, ...]:
@@ -510,13 +590,15 @@ def _applies(where: str, value: Any, channels: Iterable[str] | None) -> Applies:
         raise ValueError(f"{where} must be a mapping with channels, relationships and/or kinds")
     known: dict[str, Iterable[str] | None] = {
         "channels": channels,
+        "not_channels": channels,
         "relationships": RELATIONSHIPS,
         "kinds": KINDS,
     }
     unknown = sorted(set(value) - set(known))
     if unknown:
         raise ValueError(
-            f"{where} has no key {', '.join(unknown)}; use channels, relationships or kinds"
+            f"{where} has no key {', '.join(unknown)}; "
+            "use channels, not_channels, relationships or kinds"
         )
     result: dict[str, tuple[str, ...]] = {}
     for key, allowed in known.items():
@@ -559,7 +641,11 @@ def _params(where: str, rule: str, given: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _check_from(
-    where: str, spec: Mapping[str, Any], base: Check | None, channels: Iterable[str] | None
+    where: str,
+    spec: Mapping[str, Any],
+    base: Check | None,
+    channels: Iterable[str] | None,
+    language: str,
 ) -> Check:
     rule = spec.get("rule", base.rule if base else None)
     if rule is None:
@@ -580,9 +666,28 @@ def _check_from(
         changes["severity"] = spec["severity"]
     if "applies" in spec:
         changes["applies"] = _applies(f"{where}.applies", spec["applies"], channels)
-    given = {key: value for key, value in spec.items() if key not in _CHECK_KEYS}
-    keep = base.params if base is not None and base.rule == rule else {}
-    changes["params"] = {**keep, **_params(where, rule, given)}
+    lang = spec.get("lang", language)
+    if not isinstance(lang, str) or not lang.strip():
+        raise ValueError(f"{where}.lang must be a language code like en or es")
+    lang = primary_language(lang)
+    given = _params(where, rule, {k: v for k, v in spec.items() if k not in _CHECK_KEYS})
+    same_rule = base is not None and base.rule == rule
+    keep = base.params if base is not None and same_rule else {}
+    if base is None or not same_rule:
+        changes["lang"] = lang
+        changes["translations"] = {}
+        changes["params"] = {**keep, **given}
+    elif primary_language(base.lang) == lang:
+        changes["params"] = {**keep, **given}
+    else:
+        # Word lists given for another language than the check's own are its translation.
+        lists = {key: value for key, value in given.items() if key in _LIST_PARAMS}
+        others = {key: value for key, value in given.items() if key not in _LIST_PARAMS}
+        changes["params"] = {**keep, **others}
+        if lists:
+            translations = dict(base.translations)
+            translations[lang] = {**translations.get(lang, {}), **lists}
+            changes["translations"] = translations
     if base is None:
         return Check(id=spec["id"], **changes)
     return dataclasses.replace(base, **changes)
@@ -593,12 +698,14 @@ def merge_checks(
     overrides: Iterable[Mapping[str, Any]] | None,
     *,
     channels: Iterable[str] | None = None,
+    language: str = "en",
 ) -> list[Check]:
     """The defaults with a site's ``checks:`` applied, without the ones switched off.
 
     An override with a known id changes only what it gives (``{id: tone, enabled: false}``,
     ``{id: too-long, warn_over: 60}``); a new id adds a check, which needs a rule and a
     message. ``channels``, when given, are the names ``applies.channels`` may use.
+    Word lists are in ``language`` (the site's) unless the entry gives ``lang``.
     Raises ValueError that names the entry and the key at fault.
     """
     checks: dict[str, Check] = {check.id: check for check in defaults}
@@ -623,5 +730,5 @@ def merge_checks(
                 f"{where}: there is no such check; the checks are: {', '.join(checks)}"
             )
         if set(spec) - {"id", "enabled"}:
-            checks[check_id] = _check_from(where, spec, checks.get(check_id), channels)
+            checks[check_id] = _check_from(where, spec, checks.get(check_id), channels, language)
     return [check for check_id, check in checks.items() if check_id not in disabled]

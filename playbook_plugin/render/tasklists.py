@@ -15,10 +15,10 @@ from xml.etree import ElementTree as etree
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from playbook_plugin.checklist_html import compact_count, progress_element
 from playbook_plugin.contract import ATTRIBUTES
-from playbook_plugin.slugs import slugify, split_explicit_id
-from playbook_plugin.task_ids import PageIds, TaskItem, slug_part
+from playbook_plugin.render.checklist_html import compact_count, progress_element
+from playbook_plugin.render.task_ids import PageIds, TaskItem, slug_part
+from playbook_plugin.sources.slugs import slugify, split_explicit_id
 
 TASK_MARKER = re.compile(r"^\s*\[(?P<mark>[ xX])\][ \t]+")
 PLAIN_LIST_MARKER = "<!-- playbook: plain -->"

@@ -10,8 +10,8 @@ from xml.etree import ElementTree as etree
 import markdown
 from markdown.serializers import to_html_string
 
-from playbook_plugin.checklists import PHASES, Checklist, ChecklistItem
-from playbook_plugin.strings import format_string
+from playbook_plugin.render.strings import format_string
+from playbook_plugin.sources.checklists import PHASES, Checklist, ChecklistItem
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +22,7 @@ def _item_markdown() -> markdown.Markdown:
 
 @lru_cache(maxsize=16384)
 def _markdown_html(text: str, inline: bool) -> str:
-    html = _item_markdown().reset().convert(text)
+    html: str = _item_markdown().reset().convert(text)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import frontmatter
 
-from playbook_plugin.errors import SourceError, SourceErrors
-from playbook_plugin.slugs import is_valid_id, slugify, split_explicit_id
-from playbook_plugin.source_files import display_path, markdown_lines, read_source
-from playbook_plugin.yaml_header import HeaderError, load_header
+from playbook_plugin.sources.errors import SourceError, SourceErrors
+from playbook_plugin.sources.slugs import is_valid_id, slugify, split_explicit_id
+from playbook_plugin.sources.source_files import display_path, markdown_lines, read_source
+from playbook_plugin.sources.yaml_header import HeaderError, load_header
 
 PHASES = ("before", "during", "after", "anytime")
 RESERVED_IDS = frozenset({"index", "event-kit"})
@@ -190,7 +190,7 @@ def parse_checklist(text: str, *, checklist_id: str, path: str) -> Checklist:
 
 
 def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str, int]:
-    handler = frontmatter.YAMLHandler()
+    handler = frontmatter.default_handlers.YAMLHandler()
     if not handler.detect(text):
         return {}, text, 1
     try:

@@ -15,8 +15,20 @@ import yaml
 MAX_NESTING = 20
 """Levels of lists and mappings inside one another; settings use two or three."""
 
+
+def _without_dates(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """The loader, reading ``2024-02-30`` as text: no setting is a date, and an impossible
+    date would stop the parser with a ``ValueError`` that names no line."""
+    resolvers = {
+        first: [(tag, pattern) for tag, pattern in entries if not tag.endswith(":timestamp")]
+        for first, entries in loader.yaml_implicit_resolvers.items()
+    }
+    return type(f"{loader.__name__}WithoutDates", (loader,), {"yaml_implicit_resolvers": resolvers})
+
+
+_LOADER = _without_dates(yaml.SafeLoader)
 # LibYAML's parser when PyYAML was built with it: the same results, several times faster.
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FAST_LOADER = _without_dates(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 class HeaderError(Exception):
@@ -37,11 +49,11 @@ def load_header(text: str) -> tuple[yaml.Node | None, Any]:
     try:
         return _load(text, _FAST_LOADER)
     except yaml.YAMLError as fast_error:
-        if _FAST_LOADER is yaml.SafeLoader:
+        if not hasattr(yaml, "CSafeLoader"):
             raise _header_error(fast_error, text) from None
         # PyYAML's own parser points at the line to fix, where LibYAML's may be one off.
         try:
-            _load(text, yaml.SafeLoader)
+            _load(text, _LOADER)
         except yaml.YAMLError as error:
             raise _header_error(error, text) from None
         except RecursionError:
@@ -56,9 +68,21 @@ def _load(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | N
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        return node, loader.construct_document(node)
+        try:
+            return node, loader.construct_document(node)
+        except (ValueError, OverflowError, TypeError) as error:  # e.g. `!!timestamp 2024-02-30`
+            raise HeaderError(
+                node.start_mark.line,
+                f"has a value YAML cannot read ({error})",
+                "write the values as plain text",
+            ) from None
     finally:
         loader.dispose()
+
+
+def _line(event: yaml.Event) -> int:
+    """The 0-based line an event starts on (PyYAML's parser always marks its events)."""
+    return event.start_mark.line if event.start_mark is not None else 0
 
 
 def _check_events(text: str, loader_class: type[yaml.SafeLoader]) -> None:
@@ -67,7 +91,7 @@ def _check_events(text: str, loader_class: type[yaml.SafeLoader]) -> None:
     for event in yaml.parse(text, Loader=loader_class):
         if isinstance(event, yaml.AliasEvent):
             raise HeaderError(
-                event.start_mark.line,
+                _line(event),
                 "uses a YAML alias (`*name`, repeating the value marked `&name`)",
                 "write the value out in full where it is needed",
             )
@@ -75,7 +99,7 @@ def _check_events(text: str, loader_class: type[yaml.SafeLoader]) -> None:
             depth += 1
             if depth > MAX_NESTING:
                 raise HeaderError(
-                    event.start_mark.line,
+                    _line(event),
                     f"nests values more than {MAX_NESTING} levels deep",
                     "write one `key: value` per line",
                 )

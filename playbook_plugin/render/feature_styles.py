@@ -1,0 +1,42 @@
+"""Each feature's own stylesheet, linked only from the pages that have its widgets.
+
+A page that has a message generator links ``playbook-messages.css`` in its head, so the widget
+is styled without JavaScript and in print. A reader who arrives by Material's instant
+navigation keeps the first page's head: ``core.js`` adds the stylesheet then, when it loads the
+feature's script (``contract.FEATURES``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from html import escape
+
+from playbook_plugin.contract import FEATURES
+
+
+def feature_stylesheets() -> dict[str, str]:
+    """Marker in a page's HTML → the feature's stylesheet, as a path under the assets folder."""
+    return {
+        feature["marker"]: posixpath.normpath(posixpath.join("javascripts", feature["stylesheet"]))
+        for feature in FEATURES.values()
+        if "stylesheet" in feature
+    }
+
+
+def link_feature_stylesheets(html: str, url_of: Callable[[str], str]) -> str:
+    """``html`` with a ``<link>`` for each feature whose widgets it has; ``url_of`` turns a
+    path under the playbook's assets folder into a URL from this page."""
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html
+    links = []
+    for marker, path in feature_stylesheets().items():
+        if marker not in html[head_end:]:
+            continue
+        href = url_of(path)
+        if f'href="{escape(href)}"' not in html[:head_end]:
+            links.append(f'<link rel="stylesheet" href="{escape(href)}">')
+    if not links:
+        return html
+    return html[:head_end] + "".join(links) + html[head_end:]
