@@ -357,7 +357,7 @@ def test_a_checklist_of_a_megabyte_is_refused_before_any_work(
 
 
 def test_the_advice_checks_read_a_long_message_in_seconds() -> None:
-    from playbook_plugin.messages import build_settings, check_example, parse_message
+    from playbook_plugin.sources.messages import build_settings, check_example, parse_message
 
     settings = build_settings()
     source = "id: long\nchannel: email\n---\nHi {{ name }}, " + "word " * 100_000
