@@ -110,3 +110,13 @@ class PlaybookConfig(base.Config):  # type: ignore[no-untyped-call]
     """Processes rendering PDFs beside the build's own (0: none); default: cores less one."""
     pdf_cache_dir = c.Type(str, default=".cache/playbook/pdf")
     """Where unchanged PDFs are kept between builds, from the folder of mkdocs.yml."""
+    offline_app = c.Type(bool, default=True)
+    """Write a service worker and a web app manifest: after a first visit the whole site opens
+    with no network, and phones install it. Never under ``mkdocs serve``."""
+    offline_pdfs = c.Type(bool, default=False)
+    """Keep the PDF downloads in the offline copy too (they are most of its bytes)."""
+    app_short_name = c.Optional(c.Type(str))
+    """The name under the icon on a home screen; default: the site name, cut to 12 characters."""
+    app_icon = c.Optional(c.Type(str))
+    """The installed app's icon, a PNG or JPEG of at least 192 px under docs/; default: the
+    theme's favicon when it is that large, else the site's initials on the theme colour."""

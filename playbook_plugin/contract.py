@@ -58,6 +58,11 @@ ATTRIBUTES: dict[str, str] = {
     # Shared by every widget.
     "action": "data-playbook-action",
     "ready": "data-playbook-ready",
+    # The installable offline copy: on the page's manifest link, with the words of the notice
+    # that a new version is ready.
+    "service_worker": "data-playbook-service-worker",
+    "app_update": "data-playbook-update",
+    "app_update_action": "data-playbook-update-action",
     # The script element core.js adds for a feature.
     "feature": "data-playbook-feature",
 }

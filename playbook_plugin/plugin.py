@@ -49,6 +49,12 @@ from playbook_plugin.render.pages import (
 from playbook_plugin.render.strings import merge_strings
 from playbook_plugin.render.task_ids import PageIds
 from playbook_plugin.render.tasklists import wants_tasklists
+from playbook_plugin.site_app.offline_app import (
+    AppSettings,
+    head_links,
+    retire_offline_app,
+    write_offline_app,
+)
 from playbook_plugin.sources.checklists import Checklist
 from playbook_plugin.sources.errors import SourceErrors
 from playbook_plugin.sources.messages import MessageTemplate
@@ -99,6 +105,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.theme_checked = False
         self.shield = Shield()
         self.staged = self._stage(config)
+        self.offline_app = self._offline_app_wanted(config)
         namespace = self.config.namespace or default_namespace(config.site_name)
         config.markdown_extensions = [
             extension
@@ -130,6 +137,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             log.info("PDF downloads left out: WeasyPrint is not installed (%s)", install)
             return False
         return wanted
+
+    def _offline_app_wanted(self, config: MkDocsConfig) -> bool:
+        """Not under serve (no stale previews), nor in a copy made to be opened from the disk,
+        where service workers do not run."""
+        if not self.config.offline_app or self.command == "serve":
+            return False
+        for name in ("material/offline", "offline"):
+            offline = config.plugins.get(name)
+            if offline is not None and getattr(offline, "config", {}).get("enabled", True):
+                return False
+        return True
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -291,6 +309,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         output = link_feature_stylesheets(
             output, lambda path: get_relative_url(f"{SITE_ASSETS}/{path}", page.url)
         )
+        if self.offline_app and page.file.src_uri != "404.md" and "</head>" in output:
+            root = get_relative_url("x", page.url).removesuffix("x")
+            output = output.replace("</head>", f"{head_links(root, self.strings)}</head>", 1)
         return name_search_dialog(output)
 
     def _warn_foreign_loads(self, page_frame: str, config: MkDocsConfig) -> None:
@@ -323,6 +344,33 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         staged.prepare()
         config.site_dir = str(staged.staging_dir)
         return staged
+
+    @event_priority(-90)  # once every other plugin has written its files, before publishing
+    def _write_offline_app(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        site_dir = Path(config.site_dir)
+        if not self.offline_app:
+            retire_offline_app(site_dir)
+            return
+        icon = self.config.app_icon
+        app = write_offline_app(
+            site_dir,
+            AppSettings(
+                name=config.site_name,
+                description=config.site_description or "",
+                language=config.theme.get("language") or "en",
+                short_name=self.config.app_short_name,
+                icon=Path(config.docs_dir) / icon if icon else None,
+                pdfs=self.config.offline_pdfs,
+            ),
+        )
+        log.info(
+            "offline copy %s: %d files, %.1f MB, kept by playbook-sw.js after a first visit",
+            app.version,
+            len(app.files),
+            app.bytes / 1e6,
+        )
 
     @event_priority(-100)  # last: after every plugin has written to the new site
     def _publish_site(self, *, config: MkDocsConfig) -> None:
@@ -412,7 +460,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 jobs.append(PdfJob(EVENT_KIT_PDF, "kit", (page,)))
         return jobs
 
-    on_post_build = CombinedEvent(_write_pdfs, _publish_site)
+    on_post_build = CombinedEvent(_write_pdfs, _write_offline_app, _publish_site)
 
     def pdf_site(self, config: MkDocsConfig) -> PdfSite:
         """What the PDFs need to know about the site (also used by benchmarks/pdf_render.py)."""

@@ -70,6 +70,9 @@ DEFAULT_STRINGS: dict[str, str] = {
         "This browser is not letting the site save anything, so your progress will last "
         "only until you close the page."
     ),
+    # The offline copy: a new build is ready to replace the one this page came from.
+    "app_update_ready": "A new version of this playbook is ready.",
+    "app_update_reload": "Reload",
     # Event kit
     "event_kit_title": "Event kit",
     "people_met_title": "People I met",

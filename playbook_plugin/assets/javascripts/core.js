@@ -13,6 +13,8 @@
     "attributes": {
       "action": "data-playbook-action",
       "actions": "data-playbook-actions",
+      "app_update": "data-playbook-update",
+      "app_update_action": "data-playbook-update-action",
       "blank": "data-playbook-blank",
       "channel": "data-playbook-channel",
       "checklist": "data-playbook-checklist",
@@ -37,6 +39,7 @@
       "progress": "data-playbook-progress",
       "ready": "data-playbook-ready",
       "remind_date": "data-playbook-remind-date",
+      "service_worker": "data-playbook-service-worker",
       "storage_notice": "data-playbook-storage-notice",
       "subject": "data-playbook-subject",
       "summary": "data-playbook-summary",
@@ -479,6 +482,58 @@
     dictionary: dictionary,
     same: same,
   };
+
+  /* The offline copy: registered where the build wrote one (never under mkdocs serve, never
+   * from file://). A new version waits until the reader's tabs close, or until the reader
+   * takes it now from the notice; then every open tab reloads, so none mixes versions. ---- */
+  function offerNewVersion(link, worker) {
+    if (document.querySelector("[" + ATTR.app_update + "]:not(link)")) return;
+    var bar = document.createElement("div");
+    bar.className = "playbook-update";
+    bar.setAttribute("role", "status");
+    bar.setAttribute(ATTR.app_update, "");
+    var text = document.createElement("span");
+    text.textContent = link.getAttribute(ATTR.app_update);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button md-button--primary";
+    button.textContent = link.getAttribute(ATTR.app_update_action);
+    button.addEventListener("click", function () {
+      worker.postMessage({ type: "playbook:take-over" });
+    });
+    bar.appendChild(text);
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+  }
+
+  function keepOffline() {
+    var link = document.querySelector("link[rel=manifest][" + ATTR.service_worker + "]");
+    var workers = navigator.serviceWorker;
+    if (!link || !workers || !/^https?:$/.test(window.location.protocol)) return;
+    var script = new URL(link.getAttribute(ATTR.service_worker), document.baseURI).href;
+    var hadVersion = Boolean(workers.controller);
+    var reloading = false;
+    workers.addEventListener("controllerchange", function () {
+      /* The first install takes over quietly; a new version taking over reloads the page. */
+      if (!hadVersion || reloading) return;
+      reloading = true;
+      window.location.reload();
+    });
+    workers.register(script, { scope: new URL("./", script).href }).then(function (registration) {
+      if (registration.waiting && workers.controller) offerNewVersion(link, registration.waiting);
+      registration.addEventListener("updatefound", function () {
+        var installing = registration.installing;
+        if (!installing) return;
+        installing.addEventListener("statechange", function () {
+          if (installing.state === "installed" && workers.controller) offerNewVersion(link, installing);
+        });
+      });
+    }).catch(function () {
+      /* No offline copy (private mode, a blocked worker): the site works online as before. */
+    });
+  }
+
+  keepOffline();
 
   /* A feature script that ran before this one left itself in a queue. */
   (window.playbookPending || []).forEach(function (callback) { callback(window.Playbook); });

@@ -1,0 +1,1 @@
+"""The built site as an app: installable, and whole offline after the first visit."""
