@@ -42,7 +42,7 @@ class Host:
         requests = self.requests
 
         class Recording(QuietHandler):
-            def do_GET(self) -> None:
+            def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
                 requests.append(self.path)
                 super().do_GET()
 
@@ -178,7 +178,9 @@ def test_with_the_network_gone_every_page_opens_and_works(
     assert errors == []
 
 
-def test_the_copy_holds_only_the_sites_own_files(playbook_host: Host, phone: BrowserContext) -> None:
+def test_the_copy_holds_only_the_sites_own_files(
+    playbook_host: Host, phone: BrowserContext
+) -> None:
     page = phone.new_page()
     first_visit(page, playbook_host.base)
     stored = page.evaluate(
@@ -204,7 +206,9 @@ def test_the_copy_holds_only_the_sites_own_files(playbook_host: Host, phone: Bro
           const name = (await caches.keys())[0];
           const cache = await caches.open(name);
           const bodies = [];
-          for (const request of await cache.keys()) bodies.push(await (await cache.match(request)).text());
+          for (const request of await cache.keys()) {
+            bodies.push(await (await cache.match(request)).text());
+          }
           return bodies.join("\\n");
         }"""
     )
@@ -253,7 +257,7 @@ def test_a_new_build_replaces_the_copy_whole_when_the_reader_says(
         page = phone.new_page()
         assert first_visit(page, host.base) == old
 
-        site.write("docs/plays.md", "# Plays\n\nVersion two.\n\n- [ ] Ask for a next step {#next-step}\n")
+        site.write("docs/plays.md", "# Plays\n\nVersion two.\n\n- [ ] Ask for a next step\n")
         site.build()
         new = built_version(site.site_dir)
         assert new != old
@@ -302,9 +306,7 @@ def test_a_half_deployed_site_never_replaces_a_working_copy(
         expect(page.locator("article")).to_contain_text("Version one")
 
 
-def test_a_site_under_a_sub_path_keeps_to_its_own_path(
-    site: Site, phone: BrowserContext
-) -> None:
+def test_a_site_under_a_sub_path_keeps_to_its_own_path(site: Site, phone: BrowserContext) -> None:
     port = free_port()
     small_site(site, f"http://127.0.0.1:{port}/guide/")
     host_root = site.root / "host"
@@ -323,9 +325,7 @@ def test_a_site_under_a_sub_path_keeps_to_its_own_path(
         expect(page.locator("h1").first).to_contain_text("Plays")
 
 
-def test_serve_and_switched_off_sites_remove_an_old_copy(
-    site: Site, phone: BrowserContext
-) -> None:
+def test_serve_and_switched_off_sites_remove_an_old_copy(site: Site, phone: BrowserContext) -> None:
     port = free_port()
     small_site(site, f"http://127.0.0.1:{port}/")
     with hosted(site.site_dir, port) as host:
@@ -335,7 +335,7 @@ def test_serve_and_switched_off_sites_remove_an_old_copy(
         site.write("docs/index.md", "# Home\n\nNo offline copy now.\n")
         site.build()
         assert not (site.site_dir / "manifest.webmanifest").exists()
-        assert "<link rel=\"manifest\"" not in site.html("")
+        assert '<link rel="manifest"' not in site.html("")
         page.goto(host.base + "plays/")
         page.wait_for_function("!navigator.serviceWorker.controller", timeout=15000)
         page.goto(host.base)
