@@ -40,8 +40,10 @@ def site_config(**overrides: Any) -> dict[str, Any]:
         "site_url": "http://127.0.0.1:8000/",
         "theme": {"name": "material", "font": False, "features": ["navigation.instant"]},
         "markdown_extensions": ["attr_list", "pymdownx.superfences"],
-        # PDFs take a second a site: the tests that are about them switch them on.
-        "plugins": ["search", {"playbook": {"pdf": False}}],
+        # PDFs take a second a site: the tests that are about them switch them on. The offline
+        # copy would serve a page from before a rebuild until the reader reloads: the tests
+        # about it switch it on (the default playbook's builds keep it, as published).
+        "plugins": ["search", {"playbook": {"pdf": False, "offline_app": False}}],
     }
     config.update(overrides)
     return config

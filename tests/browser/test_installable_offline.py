@@ -242,6 +242,7 @@ def test_the_manifest_makes_an_installable_app(playbook_host: Host, page: Page) 
 
 def small_site(site: Site, url: str) -> None:
     site.config["site_url"] = url
+    site.config["plugins"] = ["search", {"playbook": {"pdf": False}}]
     site.write("docs/index.md", "# Home\n\nVersion one of the home page.\n\n[Plays](plays.md)\n")
     site.write("docs/plays.md", "# Plays\n\n- [ ] Ask for a next step {#next-step}\n")
     site.build()
