@@ -39,7 +39,7 @@ function hex(buffer) {
 
 function download(key) {
   var url = new URL(encodeURI(key), SCOPE).href;
-  return fetch(url, { cache: "reload", credentials: "same-origin", redirect: "follow" })
+  return fetch(url, { cache: "no-cache", credentials: "same-origin", redirect: "follow" })
     .then(function (response) {
       if (!response.ok) throw new Error(key + ": HTTP " + response.status);
       var headers = new Headers();
