@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
@@ -189,3 +190,40 @@ def test_the_built_pages_share_no_eight_word_run_with_the_seed_articles(built: P
         if ours & seed:
             shared[str(path.relative_to(built))] = sorted(" ".join(g) for g in ours & seed)[:3]
     assert not shared, shared
+
+
+POCKET_LIST = "in-the-room"
+POCKET_LIST_MOST_ITEMS = 8
+
+
+def test_the_pocket_list_is_short_and_the_full_list_leads_to_it(built: Path) -> None:
+    pocket = page(built, f"checklists/{POCKET_LIST}")
+    assert 0 < pocket.count("data-playbook-item=") <= POCKET_LIST_MOST_ITEMS
+    full = article_text(page(built, "checklists/at-the-event"))
+    assert "In the room" in full
+    assert f'href="../{POCKET_LIST}/"' in page(built, "checklists/at-the-event")
+
+
+def test_the_pocket_list_prints_on_the_top_half_of_one_sheet(built: Path) -> None:
+    pdf = built / "downloads" / "checklists" / f"{POCKET_LIST}.pdf"
+    layout = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">', layout)
+    assert len(pages) == 1
+    height = float(pages[0][1])
+    bottoms = [float(y) for y in re.findall(r'<word [^>]*yMax="([\d.]+)"', layout)]
+    assert "next step" in " ".join(re.findall(r">([^<]+)</word>", layout))
+    assert bottoms and max(bottoms) < height / 2, "cut in half, the list must fit the top half"
+
+
+@pytest.mark.parametrize("section", PLAYS)
+def test_every_play_page_opens_with_a_summary_that_links_each_play(
+    built: Path, section: str
+) -> None:
+    html = page(built, section)
+    first_play = html.index("<h2 id=")
+    summary = re.search(r'<div class="admonition abstract">.*?</div>', html, flags=re.S)
+    assert summary and summary.start() < first_play, "the summary comes before the first play"
+    for anchor in PLAYS[section]:
+        assert f'href="#{anchor}"' in summary.group(0), f"{section}: no link to #{anchor}"

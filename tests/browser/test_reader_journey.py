@@ -1,0 +1,55 @@
+"""The playbook on a phone, as a reader uses it in the room: the pocket list fits one screen,
+and every long play page says what it holds before the first scroll."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from ..test_default_playbook import PLAYS, POCKET_LIST
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_pocket_list_fits_one_phone_screen(
+    default_playbook: tuple[Path, str], phone: Page
+) -> None:
+    phone.goto(f"{default_playbook[1]}checklists/{POCKET_LIST}/")
+    checklist = phone.locator(f"[data-playbook-checklist='{POCKET_LIST}']").first
+    expect(checklist).to_be_visible()
+    expect(phone.locator("header.md-header")).to_be_visible()
+    box = checklist.bounding_box()
+    header = phone.locator("header.md-header").bounding_box()
+    assert box is not None and header is not None
+    assert box["height"] <= PHONE["height"] - header["height"], box
+
+
+@pytest.mark.parametrize("section", PLAYS)
+def test_a_long_play_page_shows_its_summary_on_the_first_screen(
+    default_playbook: tuple[Path, str], phone: Page, section: str
+) -> None:
+    phone.goto(f"{default_playbook[1]}{section}/")
+    summary = phone.locator("article .admonition.abstract").first
+    expect(summary).to_be_visible()
+    box = summary.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+    first_link = summary.locator("a").first
+    first_link.click()
+    anchor = PLAYS[section][0]
+    phone.wait_for_function(
+        "id => { const top = document.getElementById(id).getBoundingClientRect().top;"
+        " return top >= 0 && top < innerHeight / 2; }",
+        arg=anchor,
+    )
