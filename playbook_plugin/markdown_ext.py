@@ -21,7 +21,7 @@ from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
 from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_key, page_key
-from playbook_plugin.render.checklist_html import render_checklist
+from playbook_plugin.render.checklist_html import progress_line, render_checklist
 from playbook_plugin.render.message_html import applicable_checks, render_message_html
 from playbook_plugin.render.page_data import PAGE_MARKER, page_data_block
 from playbook_plugin.render.strings import merge_strings
@@ -206,6 +206,8 @@ class PlaybookExtension(Extension):
             raise SuperFencesException(
                 f"there is no checklist `{checklist_id}` (checklists: {known})"
             )
+        if fence["options"].get("show") == "progress":
+            return progress_line(checklist, strings, self.page.checklist_href(checklist_id))
         return render_checklist(
             checklist,
             strings,
@@ -238,8 +240,9 @@ def _validate_checklist_options(
     attrs: dict[str, str],
     md: Markdown,
 ) -> bool:
+    allowed = {"title": ("show", "hide"), "show": ("list", "progress")}
     for key, value in inputs.items():
-        if key != "title" or value not in ("show", "hide"):
+        if value not in allowed.get(key, ()):
             return False
         options[key] = value
     return True

@@ -143,6 +143,14 @@ def summary_span(checklist: Checklist, strings: Mapping[str, str]) -> str:
     )
 
 
+def progress_line(checklist: Checklist, strings: Mapping[str, str], href: str | None) -> str:
+    """One line: the checklist's title, linked to it, and the reader's progress in it."""
+    title = escape(checklist.title)
+    if href is not None:
+        title = f'<a href="{escape(href)}">{title}</a>'
+    return f'<p class="playbook-progress-line">{title} · {summary_span(checklist, strings)}</p>'
+
+
 def reader_data_panel(strings: Mapping[str, str]) -> str:
     """Export, import and erasure of everything the reader saved, with a status line."""
     return (
