@@ -133,9 +133,7 @@ def _png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def icon_files(
-    name: str, source: Image.Image | None, colours: Colours
-) -> dict[str, bytes]:
+def icon_files(name: str, source: Image.Image | None, colours: Colours) -> dict[str, bytes]:
     """PNG icons by path under the site: any-purpose and maskable, and Apple's touch icon."""
     icons: dict[str, bytes] = {}
     letters = initials(name)
