@@ -987,3 +987,17 @@ def test_a_site_chooses_which_pdfs_it_builds_and_links_only_those(small_playbook
     assert "downloads/checklists/before-the-event.pdf" in small_playbook.html(
         "checklists/before-the-event/"
     )
+
+
+def test_a_long_pdf_finds_its_pages_without_rebuilding_the_page_list_each_time() -> None:
+    import pydyf  # the PDF writer WeasyPrint uses; importing printing.pdf keeps its page list
+
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = document.page_references
+    assert document.page_references is first  # read once per tagged element: built once
+    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    pages = document.pages["Kids"][::3]
+    assert document.page_references == tuple(f"{page} 0 R".encode() for page in pages)
+    assert len(document.page_references) == 4

@@ -30,6 +30,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from playbook_plugin.printing.pdf_cache import PdfCache, digest
 from playbook_plugin.printing.pdf_fonts import missing_scripts, text_of
 from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite, page_css
+from playbook_plugin.printing.pdf_pages import keep_page_references
 from playbook_plugin.printing.pdf_tags import finish_pdf
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "nav_pages",
     "write_pdfs",
 ]
+
+keep_page_references()
 
 STYLESHEET = Path(__file__).parents[1] / "assets" / "stylesheets" / "playbook-pdf.css"
 PDF_OPTIONS: dict[str, Any] = {"pdf_forms": True, "pdf_variant": "pdf/ua-1"}
