@@ -238,6 +238,12 @@ def test_the_manifest_makes_an_installable_app(playbook_host: Host, page: Page) 
     parsed: Any = session.send("Page.getAppManifest")
     assert parsed["errors"] == []
     assert '"short_name"' in parsed["data"]
+    # Chromium's own installability check (Lighthouse 12 dropped its PWA audits). A test
+    # browser's profile is a private one, which never installs: that is the only objection.
+    first_visit(page, playbook_host.base)
+    session = page.context.new_cdp_session(page)
+    errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert [error["errorId"] for error in errors if error["errorId"] != "in-incognito"] == []
 
 
 def small_site(site: Site, url: str) -> None:
