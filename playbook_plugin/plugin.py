@@ -24,6 +24,7 @@ from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_ke
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
+from playbook_plugin.mkdocs_host.site_assets import asset_files
 from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_logged
 from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
 from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
@@ -213,10 +214,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if needs_shim:
             config.extra["polyfills"] = polyfills
             assets.append(IFRAME_WORKER_SHIM)
-        for name in assets:
-            files.append(
-                File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name))
-            )
+        for file in asset_files(
+            config, ASSETS, assets, SITE_ASSETS, minify=self.command != "serve"
+        ):
+            files.append(file)
         self.files = files
         address = check_site_url(config.site_url)
         prints_address = bool(self.checklists) or self.make_pdfs
