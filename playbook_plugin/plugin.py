@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 from pathlib import Path
 from time import perf_counter
@@ -54,6 +55,7 @@ from playbook_plugin.sources.checklists import Checklist
 from playbook_plugin.sources.errors import SourceErrors
 from playbook_plugin.sources.messages import MessageTemplate
 from playbook_plugin.sources.playbook import load_playbook
+from playbook_plugin.sources.source_cache import SourceCache
 
 log = get_plugin_logger(__name__)
 _MISSING_ANCHOR = "No anchor #"
@@ -76,6 +78,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     """The mkdocs command running; ``build`` when MkDocs is driven from Python."""
 
     dirty: bool = False
+    source_cache: SourceCache | None = None
+    """Kept across ``mkdocs serve`` rebuilds: sources an earlier build checked are not
+    parsed or checked again while their text and the settings stay the same."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -135,6 +140,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        if self.source_cache is None:
+            self.source_cache = SourceCache()
+        self.source_cache.start_build(self._checks_depend_on(config))
         try:
             playbook = load_playbook(
                 self.checklists_dir,
@@ -142,6 +150,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 self.project_root,
                 self.messages,
                 render_tasks=lambda text, display: self._render_tasks(text, display, config),
+                cache=self.source_cache,
             )
         except SourceErrors as errors:
             raise PluginError(str(errors)) from None
@@ -165,6 +174,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.checklists.update(playbook.checklists)
         self.templates.clear()
         self.templates.update(playbook.templates_by_source)
+
+    def _checks_depend_on(self, config: MkDocsConfig) -> str:
+        """Beside a source's text, what checking it depends on: the plugin's options, the
+        site's language and its Markdown extensions (task ids are found as they render)."""
+        extensions = [
+            entry if isinstance(entry, str) else type(entry).__name__
+            for entry in config.markdown_extensions
+        ]
+        return json.dumps(
+            [dict(self.config), config.theme.get("language"), extensions, config.mdx_configs],
+            sort_keys=True,
+            default=repr,
+        )
 
     def _render_tasks(self, text: str, display: str, config: MkDocsConfig) -> PageIds | None:
         """The page's task ids, rendered with the site's own extensions, as the build will."""
