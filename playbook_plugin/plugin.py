@@ -7,12 +7,11 @@ import json
 import logging
 from pathlib import Path
 from time import perf_counter
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -29,7 +28,6 @@ from playbook_plugin.mkdocs_host.site_assets import asset_files
 from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_logged
 from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
 from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
-from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
 from playbook_plugin.printing.print_address import check_site_url
 from playbook_plugin.printing.print_html import (
     CHECKLIST_PDF,
@@ -56,6 +54,11 @@ from playbook_plugin.sources.errors import SourceErrors
 from playbook_plugin.sources.messages import MessageTemplate
 from playbook_plugin.sources.playbook import load_playbook
 from playbook_plugin.sources.source_cache import SourceCache
+
+if TYPE_CHECKING:  # only `mkdocs serve` and builds that make PDFs load these
+    from mkdocs.livereload import LiveReloadServer
+
+    from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
 
 log = get_plugin_logger(__name__)
 _MISSING_ANCHOR = "No anchor #"
@@ -302,6 +305,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             html, kind=kind, page_url=page.url, site=self.print_site, checklist_id=checklist_id
         )
         if self.make_pdfs:
+            from playbook_plugin.printing.pdf_html import PdfPage
+
             self.pdf_pages[page.file.src_uri] = PdfPage(page.url, page.title or "", html)
         return html
 
@@ -409,6 +414,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
 
     def pdf_jobs(self) -> list[PdfJob]:
         """The PDFs this site builds, as the PDF renderer takes them."""
+        from playbook_plugin.printing.pdf_html import PdfJob
+
         wanted = set(self.config.pdf_documents)
         jobs: list[PdfJob] = []
         pages = self.nav_pdf_pages()
@@ -439,6 +446,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
 
     def pdf_site(self, config: MkDocsConfig) -> PdfSite:
         """What the PDFs need to know about the site (also used by benchmarks/pdf_render.py)."""
+        from playbook_plugin.printing.pdf_html import PdfSite
+
         return PdfSite(
             name=config.site_name,
             description=config.site_description or "",
