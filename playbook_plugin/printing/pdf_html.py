@@ -265,7 +265,8 @@ class _Rewriter(HTMLParser):
             return
         self._prefix_ids(attributes)
         attributes.pop("disabled", None)
-        attributes["name"] = self._field_name(attributes.get("name") or attributes.get("id", ""))
+        wanted = attributes.get("name") or attributes.get("data-playbook-item")
+        attributes["name"] = self._field_name(wanted or attributes.get("id", ""))
         kept = ("type", "id", "name", "checked", "class", "aria-label", "title")
         self._emit_start("input", {k: v for k, v in attributes.items() if k in kept}, True)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from html import escape
+from itertools import count
 from xml.etree import ElementTree as etree
 
 import markdown
@@ -104,20 +105,21 @@ def render_checklist(
             summary = _markdown_html(checklist.summary, True)
             parts.append(f'<p class="playbook-checklist__summary">{summary}</p>')
     parts.append(to_html_string(progress_element(strings, done, checklist.item_count)))
-    parts.append(_render_items(checklist.id, checklist.items, prefix))
+    parts.append(_render_items(checklist.items, prefix, count(1)))
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _render_items(checklist_id: str, items: Iterable[ChecklistItem], prefix: str) -> str:
+def _render_items(items: Iterable[ChecklistItem], prefix: str, numbers: Iterator[int]) -> str:
+    """The items; each box's element id is short (widget and place), since the item id is
+    already in ``data-playbook-item`` and a long id written three times weighs a long page."""
     rendered = ['<ul class="playbook-items">']
     for item in items:
-        input_id = f"{prefix}-{item.id}"
+        input_id = f"{prefix}-{next(numbers)}"
         checked = " checked" if item.checked else ""
         rendered.append(
             '<li class="playbook-item">'
-            f'<input type="checkbox" id="{input_id}" name="{checklist_id}/{item.id}" '
-            f'data-playbook-item="{item.id}"{checked}>'
+            f'<input type="checkbox" id="{input_id}" data-playbook-item="{item.id}"{checked}>'
             f'<label for="{input_id}">{_markdown_html(item.text, True)}</label>'
         )
         if item.detail:
@@ -125,7 +127,7 @@ def _render_items(checklist_id: str, items: Iterable[ChecklistItem], prefix: str
                 f'<div class="playbook-item__detail">{_markdown_html(item.detail, False)}</div>'
             )
         if item.children:
-            rendered.append(_render_items(checklist_id, item.children, prefix))
+            rendered.append(_render_items(item.children, prefix, numbers))
         rendered.append("</li>")
     rendered.append("</ul>")
     return "".join(rendered)
