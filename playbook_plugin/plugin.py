@@ -85,9 +85,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     """Kept across ``mkdocs serve`` rebuilds: sources an earlier build checked are not
     parsed or checked again while their text and the settings stay the same."""
 
+    told_before_build: bool = False
+    """``on_startup`` came just before this build: ``dirty`` is known, not guessed."""
+
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        self.told_before_build = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -108,6 +112,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.theme_checked = False
         self.shield = Shield()
         self.staged = self._stage(config)
+        self.told_before_build = False  # a later build from Python is not told
         namespace = self.config.namespace or default_namespace(config.site_name)
         config.markdown_extensions = [
             extension
@@ -348,7 +353,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if self.command == "serve" or self.dirty or not site_dir.name:
             return None
         staged = StagedSite(site_dir)
-        staged.prepare()
+        # A build driven from Python may be --dirty without saying so: start it from the
+        # previous site. One the command line started is known to be clean.
+        staged.prepare(from_previous=not self.told_before_build)
         config.site_dir = str(staged.staging_dir)
         return staged
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from html import escape
@@ -21,8 +22,14 @@ def _item_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["attr_list", "sane_lists"])
 
 
+_PLAIN_LINE = re.compile(r"[^\s\\`*_\[\]<>&!{}#=+|~^:-][^\x00-\x1f\\`*_\[\]<>&!{}]*(?<!\s)")
+"""A line with nothing Markdown would change inline, which cannot open a block either."""
+
+
 @lru_cache(maxsize=16384)
 def _markdown_html(text: str, inline: bool) -> str:
+    if inline and not text[:1].isdigit() and _PLAIN_LINE.fullmatch(text):
+        return text  # what Markdown gives for it, without a conversion for each item
     html: str = _item_markdown().reset().convert(text)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
