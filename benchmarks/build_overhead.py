@@ -125,7 +125,7 @@ def main() -> None:
     parts = sorted(clocked[0], key=lambda part: -median([run[part] for run in clocked]))
     own = median([run["total"] for run in clocked])
     print(
-        f"the plugin's own time in a build: {own * 1000:.0f} ms"
+        f"the plugin's own CPU time in a build: {own * 1000:.0f} ms"
         f" ({own / pages[SIDES[0]] * 1000:.1f} ms a page), of which: "
         + ", ".join(
             f"{part} {median([run[part] for run in clocked]) * 1000:.0f}"
