@@ -22,9 +22,12 @@ and the clock runs from the write until the
 server logs ``Reloading browsers`` (the rebuild is done and the browser is told). That wall
 time includes MkDocs' own file watcher, which polls every 0.5 s, the same on both sides: so
 also printed is the time from ``Detected file changes`` to ``Reloading browsers``, which is the
-rebuild plus MkDocs' fixed 0.1 s wait for further changes. (MkDocs' own ``Documentation built
-in X seconds`` cannot be used: its CLI drops a log message identical to an earlier one, so a
-rebuild that takes as long as an earlier one, to 0.01 s, logs nothing.) On the playbook side
+rebuild plus MkDocs' fixed 0.1 s wait for further changes, and the CPU time the server
+process used from the write to the reload (read from ``/proc``: steadier than wall time on
+a busy machine; the watcher's polling is in it on every side alike). (MkDocs' own
+``Documentation built in X seconds`` cannot be used: its CLI drops a log message identical
+to an earlier one, so a rebuild that takes as long as an earlier one, to 0.01 s, logs
+nothing.) On the playbook side
 each edit is also checked on the served checklist page.
 
 It prints the medians side by side, and the ratio to the same pages plainly (target
@@ -111,18 +114,25 @@ class Server:
             if text in line:
                 return at, line
 
-    def edit(self, number: int) -> tuple[float, float]:
-        """Change the item's text; seconds from the write, and from detection, to the reload."""
+    def cpu_seconds(self) -> float:
+        """User and system CPU time the server has used so far (Linux: /proc/PID/stat)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def edit(self, number: int) -> tuple[float, float, float]:
+        """Change the item's text; seconds from the write, and from detection, to the reload,
+        and the CPU seconds the server spent from the write to the reload."""
         path = self.root / self.edited
         text = path.read_text(encoding="utf-8")
         changed = re.sub(rf"{re.escape(ITEM)}( \(edit \d+\))?", f"{ITEM} (edit {number})", text)
         while not self.lines.empty():  # nothing from before the edit counts
             self.lines.get_nowait()
+        cpu = self.cpu_seconds()
         path.write_text(changed, encoding="utf-8")
         started = perf_counter()
         detected, _ = self.wait_for("Detected file changes")
         reloaded, _ = self.wait_for("Reloading browsers")
-        return reloaded - started, reloaded - detected
+        return reloaded - started, reloaded - detected, self.cpu_seconds() - cpu
 
     def page(self, path: str) -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as reply:
@@ -158,13 +168,15 @@ def main() -> None:
         }
         wall: dict[str, list[float]] = {side: [] for side in servers}
         rebuilds: dict[str, list[float]] = {side: [] for side in servers}
+        cpu: dict[str, list[float]] = {side: [] for side in servers}
         try:
             for number in range(runs + 1):  # the first is the warm-up
                 for side, server in servers.items():
-                    seconds, rebuild = server.edit(number)
+                    seconds, rebuild, cpu_seconds = server.edit(number)
                     if number:
                         wall[side].append(seconds)
                         rebuilds[side].append(rebuild)
+                        cpu[side].append(cpu_seconds)
                 if f"{ITEM} (edit {number})" not in servers[SIDES[0]].page(
                     "checklists/before-the-event/"
                 ):
@@ -177,6 +189,7 @@ def main() -> None:
     for label, figures in (
         ("edit to 'Reloading browsers', s", wall),
         ("detected to reloaded, s", rebuilds),
+        ("server CPU, edit to reload, s", cpu),
     ):
         ours, same = median(figures[SIDES[0]]), median(figures[SIDES[1]])
         rows.append(
@@ -192,11 +205,10 @@ def main() -> None:
         f" load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end"
     )
     print(table(["median", *SIDES, "ratio to same pages"], rows))
-    rebuild = ratio(median(rebuilds[SIDES[0]]), median(rebuilds[SIDES[1]]))
-    print(
-        f"target: the rebuild (detected to reloaded), playbook / same pages plainly"
-        f" <= {TARGET:.2f}: {rebuild:.2f}  {verdict(rebuild <= TARGET)}"
-    )
+    print(f"target: the rebuild, playbook / same pages plainly <= {TARGET:.2f}")
+    for label, figures in (("detected to reloaded", rebuilds), ("server CPU", cpu)):
+        value = ratio(median(figures[SIDES[0]]), median(figures[SIDES[1]]))
+        print(f"  {label + ':':22} {value:.2f}  {verdict(value <= TARGET)}")
 
 
 if __name__ == "__main__":
