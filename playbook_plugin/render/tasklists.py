@@ -164,7 +164,9 @@ class TaskListTreeprocessor(Treeprocessor):
         item_id = entry.item.item_id
         # The element id is short (widget and place): the item id is in data-playbook-item.
         attributes = {"type": "checkbox", "id": input_id, "data-playbook-item": item_id}
-        if entry.item.legacy_id != item_id:
+        # The id an earlier release gave the item, when the browser cannot tell it: it takes
+        # an id's last part (after its section) for it otherwise (`previousId` in playbook.js).
+        if entry.item.legacy_id not in (item_id, item_id.rpartition("/")[2]):
             attributes[ATTRIBUTES["previous_item"]] = entry.item.legacy_id
         if entry.checked:
             attributes["checked"] = "checked"
