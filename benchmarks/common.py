@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -16,7 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -122,8 +123,8 @@ def default_playbook(
 
     With ``plugin``, the plugin runs with PDFs off. Without, ``playbook`` is dropped from
     the plugins and the nav loses the pages only the plugin writes; with
-    ``checklists_as_pages`` the checklist files are also copied to ``docs/checklists/`` so
-    that plain MkDocs renders the same Markdown as ordinary pages.
+    ``checklists_as_pages``, ``write_same_pages_plainly`` writes those pages as plain
+    Markdown, so that plain MkDocs renders the same set of pages.
     """
     root.mkdir(parents=True, exist_ok=True)
     for name in ("docs", "checklists"):
@@ -132,11 +133,57 @@ def default_playbook(
     config = set_plugin(config, {"pdf": False} if plugin else None)
     if not plugin:
         if checklists_as_pages:
-            shutil.copytree(root / "checklists", root / "docs" / "checklists")
+            write_same_pages_plainly(root)
         if "nav" in config:
             config["nav"] = prune_nav(config["nav"], root / "docs")
     config.update(extra or {})
     return write_config(root, config)
+
+
+PHASE_ORDER = ("before", "during", "after", "anytime")
+
+
+def write_same_pages_plainly(root: Path) -> list[str]:
+    """Plain Markdown in ``root/docs/checklists/`` for the pages the plugin publishes from
+    ``root/checklists/``: a page per checklist (the file as it is), the overview (a list of
+    the checklists with their summaries) and the event kit (every printable checklist's items
+    in phase order, then a table for the people met). Returns their paths, for the nav.
+
+    Plain MkDocs renders these as it renders any page: the baseline the plugin's build is
+    held to is the same pages built without it.
+    """
+    source = root / "checklists"
+    target = root / "docs" / "checklists"
+    target.mkdir(parents=True, exist_ok=True)
+    headers: list[tuple[str, dict[str, Any], str]] = []
+    for path in sorted(source.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        (target / path.name).write_text(text, encoding="utf-8")
+        _, header, body = text.split("---\n", 2)
+        headers.append((path.stem, yaml.safe_load(header) or {}, body))
+    headers.sort(key=lambda entry: (PHASE_ORDER.index(entry[1].get("phase", "anytime")), entry[0]))
+    overview = ["# Checklists", "", "Tick them before, during and after an event.", ""]
+    kit = ["# Event kit", ""]
+    for checklist_id, header, body in headers:
+        overview.append(f"- [{header['title']}]({checklist_id}.md) · {header.get('phase', '')}")
+        if header.get("summary"):
+            overview.append(f"  {header['summary']}")
+        if header.get("print", True):
+            kit += [f"## {header['title']}", "", str(header.get("summary", "")), "", body, ""]
+    kit += [
+        "## People I met",
+        "",
+        "| Name | Where | Topic | Next step | Date |",
+        "|---|---|---|---|---|",
+    ]
+    kit += ["| | | | | |"] * 12
+    (target / "index.md").write_text("\n".join(overview) + "\n", encoding="utf-8")
+    (target / "event-kit.md").write_text("\n".join(kit) + "\n", encoding="utf-8")
+    return [
+        "checklists/index.md",
+        *(f"checklists/{checklist_id}.md" for checklist_id, _, _ in headers),
+        "checklists/event-kit.md",
+    ]
 
 
 def message_fences() -> list[str]:
@@ -156,29 +203,56 @@ def count_pages(site_dir: Path) -> int:
 # Builds ----------------------------------------------------------------------------------
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a child ``mkdocs``: this one, with bytecode caching on.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as on some build machines), every start compiles
+    the editable package from source again, while the installed MkDocs and Material load
+    their ``.pyc`` files: an installed plugin is compiled once, so the child may cache too.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 @dataclass(frozen=True)
 class BuildRun:
     seconds: float
     max_rss_kb: int
     output: str
+    cpu_seconds: float
+    """User and system CPU time of the child: steadier than wall time on a busy machine."""
+    plugin_seconds: dict[str, float] = field(default_factory=dict)
+    """With ``clock``: the plugin's own in-process time, by part, and ``total``."""
 
 
-def build_in_child(config_file: Path, *, strict: bool = False) -> BuildRun:
-    """``mkdocs build -q`` in a child Python: wall time, and its peak RSS read through ``wait4``."""
-    command = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
+CLOCK = Path(__file__).resolve().parent / "plugin_clock.py"
+
+
+def build_in_child(config_file: Path, *, strict: bool = False, clock: bool = False) -> BuildRun:
+    """``mkdocs build -q`` in a child Python: wall time, and its peak RSS read through ``wait4``.
+
+    With ``clock``, the child runs MkDocs through ``plugin_clock.py``, which also times the
+    plugin's own code (a few per cent slower: use it for the plugin's share, not the wall time).
+    """
+    clock_file = config_file.parent / "plugin-clock.json"
+    start = [PYTHON, str(CLOCK), str(clock_file)] if clock else [PYTHON, "-m", "mkdocs"]
+    command = [*start, "build", "-q", "-f", str(config_file)]
     if strict:
         command.append("--strict")
     log = config_file.parent / "build.log"
     with log.open("w", encoding="utf-8") as out:
         started = perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=child_env())
         _, status, usage = os.wait4(child.pid, 0)
         seconds = perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
     output = log.read_text(encoding="utf-8")
     if child.returncode != 0:
         raise RuntimeError(f"mkdocs build failed for {config_file}:\n{output}")
-    return BuildRun(seconds, usage.ru_maxrss, output)
+    plugin_seconds = json.loads(clock_file.read_text(encoding="utf-8")) if clock else {}
+    cpu = usage.ru_utime + usage.ru_stime
+    return BuildRun(seconds, usage.ru_maxrss, output, cpu, plugin_seconds)
 
 
 def build_in_process(config_file: Path, *, strict: bool = False) -> float:

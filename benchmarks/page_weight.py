@@ -1,65 +1,90 @@
-"""How many bytes the plugin's own JavaScript and CSS add to a page, beside Material's bundle.
+"""What a browser receives from the plugin: its scripts and stylesheets per page, and its HTML.
 
-Not a test: run it by hand (``npm ci --prefix benchmarks`` is run for you if needed)::
+Not a test: run it by hand::
 
-    .venv/bin/python benchmarks/page_weight.py [--runs 5]
+    .venv/bin/python benchmarks/page_weight.py
 
-For each asset a site page loads from the plugin (``SCRIPTS`` and ``STYLESHEETS`` in
-``playbook_plugin/plugin.py``; ``playbook-pdf.css`` is read only by WeasyPrint and is left
-out), it prints the raw size, the size minified by esbuild (the version pinned in
-``benchmarks/package.json``) and minified then gzipped at level 9. Each file is served on its
-own, so each is gzipped on its own. The total of the gzipped sizes is compared with the
-budget, 12 KB (12,288 bytes).
-
-Beside it: Material's own bundle as the installed ``mkdocs-material`` ships it (the main
-JavaScript bundle, the main and palette stylesheets; already minified), gzipped the same way.
-
-Sizes do not vary from run to run; ``--runs`` repeats the minification (at least 5 times) and
-reports the median time esbuild took, and checks that its output is the same every time.
+1. **Assets per page.** The repository's playbook is built (``mkdocs build``, PDFs off) and
+   the files are read from the built site, as a browser receives them (the build minifies
+   them). For each kind of page it lists what the page loads from the plugin: the scripts
+   and stylesheets its HTML links, and each feature script ``core.js`` adds because the page
+   has that feature's widgets (``contract.FEATURES``: a feature's selector found in the
+   page). Each file is gzipped on its own at level 9, as a static host serves it, and the
+   total is held to the page's budget: 12 KB on a checklist page, 16 KB on a page with a
+   message generator (and the people log, where the site has one). Material's own bundle is
+   printed beside it.
+2. **Checklist HTML.** A page of 443 task items (``tests/fixtures/real-checklists``: the
+   coding-interview-university README, as published) is built with the plugin and without
+   it; the article's HTML is compared, raw and gzipped, and the bytes each item costs beyond
+   the plain task item: <= 120 bytes, and the gzipped page <= 1.10x the plain one.
 """
 
 from __future__ import annotations
 
-import argparse
 import gzip
-import subprocess
+import logging
+import posixpath
+import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
-from time import perf_counter
 
 import material
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import REPO, median, table, verdict
+from common import (
+    REPO,
+    build_in_process,
+    default_playbook,
+    read_config,
+    table,
+    verdict,
+    write_config,
+)
 
-from playbook_plugin.plugin import ASSETS, SCRIPTS, STYLESHEETS
+from playbook_plugin.contract import FEATURES
+from playbook_plugin.plugin import ASSETS, SCRIPTS, SITE_ASSETS, STYLESHEETS
+from playbook_plugin.sources.checklists import parse_checklist
+from playbook_plugin.sources.errors import SourceErrors
 
-BUDGET = 12 * 1024
-BENCHMARKS = REPO / "benchmarks"
-ESBUILD = BENCHMARKS / "node_modules" / ".bin" / "esbuild"
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
-
-
-def ensure_esbuild() -> None:
-    if not ESBUILD.exists():
-        subprocess.run(["npm", "ci", "--prefix", str(BENCHMARKS)], check=True)
-
-
-def minify(path: Path) -> bytes:
-    loader = "css" if path.suffix == ".css" else "js"
-    result = subprocess.run(
-        [str(ESBUILD), "--minify", f"--loader={loader}", "--log-level=error"],
-        input=path.read_bytes(),
-        capture_output=True,
-        check=True,
-    )
-    return result.stdout
+PAGES = {
+    "checklist page": ("checklists/before-the-event/", 12 * 1024),
+    "generator page": ("after-you-meet/", 16 * 1024),
+    "people page": ("people/", 16 * 1024),
+}
+REAL_CHECKLIST = REPO / "tests/fixtures/real-checklists/coding-interview-university/README.md"
+ITEM_BUDGET = 120
+PAGE_RATIO = 1.10
+_LINKED = re.compile(r'<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]*assets/playbook/[^"]+)"')
+_SELECTOR_PART = re.compile(r"\[([\w-]+)(?:=([\w-]+))?\]")
 
 
 def gzipped(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def has_feature(html: str, selector: str) -> bool:
+    """Whether the page has an element the selector (attribute selectors only) matches."""
+    for name, value in _SELECTOR_PART.findall(selector):
+        if (f'{name}="{value}"' if value else f"{name}=") in html or f"{name}>" in html:
+            return True
+    return False
+
+
+def loaded_assets(html: str) -> list[str]:
+    """The plugin's assets the page loads, as paths under the plugin's assets folder."""
+    names = [link.split(f"{SITE_ASSETS}/", 1)[1] for link in _LINKED.findall(html)]
+    article = html.split("<article", 1)[-1]
+    for feature in FEATURES.values():
+        if has_feature(article, feature["selector"]):
+            names.append(f"javascripts/{feature['script']}")
+            if "stylesheet" in feature:
+                names.append(posixpath.normpath(f"javascripts/{feature['stylesheet']}"))
+    return list(dict.fromkeys(names))
 
 
 def material_bundle() -> list[Path]:
@@ -72,60 +97,151 @@ def material_bundle() -> list[Path]:
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="minifications of each (at least 5)")
-    runs = max(5, parser.parse_args().runs)
-    ensure_esbuild()
-
-    ours = [ASSETS / name for name in (*SCRIPTS, *STYLESHEETS)]
+def assets_per_page(site_dir: Path) -> bool:
     rows = []
-    totals = [0, 0, 0]
-    seconds: list[float] = []
-    for path in ours:
-        outputs = set()
-        for _ in range(runs):
-            started = perf_counter()
-            outputs.add(minify(path))
-            seconds.append(perf_counter() - started)
-        if len(outputs) != 1:
-            raise RuntimeError(f"esbuild gave different output for {path} from run to run")
-        minified = outputs.pop()
-        sizes = [path.stat().st_size, len(minified), gzipped(minified)]
-        totals = [total + size for total, size in zip(totals, sizes, strict=True)]
-        rows.append([str(path.relative_to(REPO)), *(f"{size:,}" for size in sizes)])
-    rows.append(["total, playbook", *(f"{size:,}" for size in totals)])
-
-    theirs_total = [0, 0]
-    for path in material_bundle():
-        data = path.read_bytes()
-        sizes = [len(data), gzipped(data)]
-        theirs_total = [total + size for total, size in zip(theirs_total, sizes, strict=True)]
+    for name in (*SCRIPTS, *STYLESHEETS):
+        source = (ASSETS / name).read_bytes()
+        shipped = (site_dir / SITE_ASSETS / name).read_bytes()
         rows.append(
             [
-                f"material/{path.relative_to(MATERIAL_ASSETS)}",
-                f"{sizes[0]:,}",
-                "(as shipped)",
-                f"{sizes[1]:,}",
+                name,
+                f"{len(source):,}",
+                f"{len(shipped):,}",
+                f"{gzipped(source):,}",
+                f"{gzipped(shipped):,}",
             ]
         )
-    rows.append(["total, Material", f"{theirs_total[0]:,}", "", f"{theirs_total[1]:,}"])
+    for path in material_bundle():
+        data = path.read_bytes()
+        rows.append([f"material/{path.name}", "", f"{len(data):,}", "", f"{gzipped(data):,}"])
+    print("the plugin's assets: as written and as a built site ships them (minified)")
+    print(table(["asset", "source B", "shipped B", "source gz", "shipped gz"], rows))
 
-    version = subprocess.run([str(ESBUILD), "--version"], capture_output=True, text=True).stdout
+    passed = True
+    rows = []
+    for label, (url, budget) in PAGES.items():
+        page = site_dir / url / "index.html"
+        if not page.exists():
+            rows.append([label, url, "(no such page in this playbook)", "", "", ""])
+            continue
+        names = loaded_assets(page.read_text(encoding="utf-8"))
+        total = sum(gzipped((site_dir / SITE_ASSETS / name).read_bytes()) for name in names)
+        passed = passed and total <= budget
+        rows.append(
+            [
+                label,
+                url,
+                ", ".join(Path(name).name for name in names),
+                f"{total:,}",
+                f"{budget:,}",
+                verdict(total <= budget),
+            ]
+        )
+    print()
+    print("what each page loads from the plugin, each file gzipped -9 on its own")
+    print(table(["page", "url", "files", "gzipped B", "budget B", ""], rows))
+    return passed
+
+
+def article(html: str) -> str:
+    start = html.index("<article")
+    return html[start : html.index("</article>", start)]
+
+
+def long_checklist() -> str:
+    """The real page's task items as one checklist file: each text once, ids from the text
+    (an item whose id another item already has is left out)."""
+    seen: set[str] = set()
+    lines = ["---", "title: A long list", "phase: anytime", "---", ""]
+    for line in REAL_CHECKLIST.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"\s*- \[ \] (.+)$", line)
+        if match and match.group(1) not in seen:
+            seen.add(match.group(1))
+            lines.append(f"- [ ] {match.group(1)}")
+    while True:  # texts that make the same id: the later ones are left out
+        try:
+            parse_checklist("\n".join(lines) + "\n", checklist_id="long-list", path="long")
+        except SourceErrors as problems:
+            repeated = {error.line for error in problems.errors}
+            lines = [line for number, line in enumerate(lines, 1) if number not in repeated]
+        else:
+            return "\n".join(lines) + "\n"
+
+
+def built_article(root: Path, plugin: bool, file: str, text: str, url: str) -> bytes:
+    config_file = default_playbook(root, plugin=plugin)
+    (config_file.parent / file).write_text(text, encoding="utf-8")
+    if file.startswith("docs/"):
+        config = read_config(config_file)
+        config["nav"] = [*config.get("nav", []), {"A long list": file.removeprefix("docs/")}]
+        write_config(config_file.parent, config)
+    build_in_process(config_file)
+    html = (config_file.parent / "site" / url / "index.html").read_text("utf-8")
+    shutil.rmtree(config_file.parent)
+    return article(html).encode("utf-8")
+
+
+def checklist_html(root: Path) -> bool:
+    """Item by item, what the plugin's HTML weighs beyond the same Markdown built plainly."""
+    page = REAL_CHECKLIST.read_text(encoding="utf-8")
+    checklist = long_checklist()
+    cases = {
+        "task lists in a page": (
+            built_article(root / "a", True, "docs/long-list.md", page, "long-list"),
+            built_article(root / "b", False, "docs/long-list.md", page, "long-list"),
+        ),
+        "a checklist file, its page": (
+            built_article(
+                root / "c", True, "checklists/long-list.md", checklist, "checklists/long-list"
+            ),
+            built_article(root / "d", False, "docs/long-list.md", checklist, "long-list"),
+        ),
+    }
+    rows = []
+    passed = True
+    for label, (ours, plain) in cases.items():
+        items = ours.count(b"data-playbook-item=")
+        per_item = (len(ours) - len(plain)) / items
+        gz_ratio = gzipped(ours) / gzipped(plain)
+        fits = per_item <= ITEM_BUDGET and gz_ratio <= PAGE_RATIO
+        passed = passed and fits
+        rows.append(
+            [
+                label,
+                str(items),
+                f"{len(ours):,}",
+                f"{len(plain):,}",
+                f"{gzipped(ours):,}",
+                f"{gzipped(plain):,}",
+                f"{per_item:.0f}",
+                f"{len(ours) / len(plain):.2f}",
+                f"{gz_ratio:.2f}",
+                verdict(fits),
+            ]
+        )
+    print()
     print(
-        f"esbuild {version.strip()} --minify, then gzip -9 per file;"
-        f" {runs} minifications of each, median {median(seconds) * 1000:.0f} ms"
-    )
-    print(table(["asset", "raw B", "minified B", "min+gzip B"], rows))
-    share = totals[2] / (totals[2] + theirs_total[1])
-    print(
-        f"playbook {totals[2]:,} B gzipped beside Material's {theirs_total[1]:,} B"
-        f" ({share:.1%} of the two together; {totals[2] / theirs_total[1]:.2f}x Material's)"
+        f"the items of {REAL_CHECKLIST.relative_to(REPO)}, the article's HTML with the plugin"
+        f" and built plainly; targets: <= {ITEM_BUDGET} B an item, gzipped <= {PAGE_RATIO:.2f}x"
     )
     print(
-        f"budget: playbook JS + CSS, minified and gzipped, <= {BUDGET:,} B:"
-        f" {totals[2]:,} B ({BUDGET - totals[2]:+,} B left)  {verdict(totals[2] <= BUDGET)}"
+        table(
+            ["page", "items", "raw B", "plain", "gzip B", "plain", "B/item", "raw x", "gzip x", ""],
+            rows,
+        )
     )
+    return passed
+
+
+def main() -> None:
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        config_file = default_playbook(root / "site", plugin=True)
+        build_in_process(config_file)
+        assets_ok = assets_per_page(config_file.parent / "site")
+        html_ok = checklist_html(root / "items")
+    sys.exit(0 if assets_ok and html_ok else 1)
 
 
 if __name__ == "__main__":

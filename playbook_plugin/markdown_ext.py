@@ -313,9 +313,9 @@ class _PageDataPostprocessor(Postprocessor):
         self.render = render
 
     def run(self, text: str) -> str:
-        block = page_data_block(self.namespace, self.strings, self.render.checks.values())
         if PAGE_MARKER in text or not any(marker in text for marker in WIDGET_MARKERS):
             return text
+        block = page_data_block(self.namespace, self.strings, self.render.checks.values())
         if _excerpt_source(self.md, page_key) is not None:
             # The blog keeps an excerpt's start and drops the rest: the block goes first.
             return f"{block}\n{text}"

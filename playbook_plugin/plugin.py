@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 from pathlib import Path
 from time import perf_counter
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -24,10 +24,10 @@ from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_ke
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
+from playbook_plugin.mkdocs_host.site_assets import asset_files
 from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_logged
 from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
 from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
-from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
 from playbook_plugin.printing.print_address import check_site_url
 from playbook_plugin.printing.print_html import (
     CHECKLIST_PDF,
@@ -59,6 +59,12 @@ from playbook_plugin.sources.checklists import Checklist
 from playbook_plugin.sources.errors import SourceErrors
 from playbook_plugin.sources.messages import MessageTemplate
 from playbook_plugin.sources.playbook import load_playbook
+from playbook_plugin.sources.source_cache import SourceCache
+
+if TYPE_CHECKING:  # only `mkdocs serve` and builds that make PDFs load these
+    from mkdocs.livereload import LiveReloadServer
+
+    from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
 
 log = get_plugin_logger(__name__)
 _MISSING_ANCHOR = "No anchor #"
@@ -81,10 +87,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     """The mkdocs command running; ``build`` when MkDocs is driven from Python."""
 
     dirty: bool = False
+    source_cache: SourceCache | None = None
+    """Kept across ``mkdocs serve`` rebuilds: sources an earlier build checked are not
+    parsed or checked again while their text and the settings stay the same."""
+
+    told_before_build: bool = False
+    """``on_startup`` came just before this build: ``dirty`` is known, not guessed."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        self.told_before_build = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -106,6 +119,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.shield = Shield()
         self.staged = self._stage(config)
         self.offline_app = self._offline_app_wanted(config)
+        self.told_before_build = False  # a later build from Python is not told
         namespace = self.config.namespace or default_namespace(config.site_name)
         config.markdown_extensions = [
             extension
@@ -152,6 +166,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        if self.source_cache is None:
+            self.source_cache = SourceCache()
+        self.source_cache.start_build(self._checks_depend_on(config))
         try:
             playbook = load_playbook(
                 self.checklists_dir,
@@ -159,6 +176,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 self.project_root,
                 self.messages,
                 render_tasks=lambda text, display: self._render_tasks(text, display, config),
+                cache=self.source_cache,
             )
         except SourceErrors as errors:
             raise PluginError(str(errors)) from None
@@ -182,6 +200,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.checklists.update(playbook.checklists)
         self.templates.clear()
         self.templates.update(playbook.templates_by_source)
+
+    def _checks_depend_on(self, config: MkDocsConfig) -> str:
+        """Beside a source's text, what checking it depends on: the plugin's options, the
+        site's language and its Markdown extensions (task ids are found as they render)."""
+        extensions = [
+            entry if isinstance(entry, str) else type(entry).__name__
+            for entry in config.markdown_extensions
+        ]
+        return json.dumps(
+            [dict(self.config), config.theme.get("language"), extensions, config.mdx_configs],
+            sort_keys=True,
+            default=repr,
+        )
 
     def _render_tasks(self, text: str, display: str, config: MkDocsConfig) -> PageIds | None:
         """The page's task ids, rendered with the site's own extensions, as the build will."""
@@ -231,10 +262,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if needs_shim:
             config.extra["polyfills"] = polyfills
             assets.append(IFRAME_WORKER_SHIM)
-        for name in assets:
-            files.append(
-                File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name))
-            )
+        for file in asset_files(
+            config, ASSETS, assets, SITE_ASSETS, minify=self.command != "serve"
+        ):
+            files.append(file)
         self.files = files
         address = check_site_url(config.site_url)
         prints_address = bool(self.checklists) or self.make_pdfs
@@ -297,6 +328,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             html, kind=kind, page_url=page.url, site=self.print_site, checklist_id=checklist_id
         )
         if self.make_pdfs:
+            from playbook_plugin.printing.pdf_html import PdfPage
+
             self.pdf_pages[page.file.src_uri] = PdfPage(page.url, page.title or "", html)
         return html
 
@@ -341,7 +374,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if self.command == "serve" or self.dirty or not site_dir.name:
             return None
         staged = StagedSite(site_dir)
-        staged.prepare()
+        # A build driven from Python may be --dirty without saying so: start it from the
+        # previous site. One the command line started is known to be clean.
+        staged.prepare(from_previous=not self.told_before_build)
         config.site_dir = str(staged.staging_dir)
         return staged
 
@@ -434,6 +469,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
 
     def pdf_jobs(self) -> list[PdfJob]:
         """The PDFs this site builds, as the PDF renderer takes them."""
+        from playbook_plugin.printing.pdf_html import PdfJob
+
         wanted = set(self.config.pdf_documents)
         jobs: list[PdfJob] = []
         pages = self.nav_pdf_pages()
@@ -464,6 +501,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
 
     def pdf_site(self, config: MkDocsConfig) -> PdfSite:
         """What the PDFs need to know about the site (also used by benchmarks/pdf_render.py)."""
+        from playbook_plugin.printing.pdf_html import PdfSite
+
         return PdfSite(
             name=config.site_name,
             description=config.site_description or "",

@@ -76,8 +76,23 @@ class Site:
         (self.root / "docs").mkdir(exist_ok=True)
         (self.root / "mkdocs.yml").write_text(yaml.safe_dump(self.config), encoding="utf-8")
         config = load_config(str(self.root / "mkdocs.yml"), strict=strict)
+        # As `mkdocs build` does: MkDocs keeps a plugin with on_startup across loads.
+        config.plugins.on_startup(command="build", dirty=False)
         build(config)
         return self.site_dir
+
+    def serve_build(self) -> Any:
+        """One build as `mkdocs serve` makes it (the first, or a rebuild after an edit);
+        returns the MkDocs config it used. MkDocs keeps the plugin between rebuilds."""
+        (self.root / "docs").mkdir(exist_ok=True)
+        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(self.config), encoding="utf-8")
+        config = load_config(str(self.root / "mkdocs.yml"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            build(config, serve_url="http://127.0.0.1:8000/")
+        finally:
+            config.plugins.on_startup(command="build", dirty=False)
+        return config
 
     def html(self, url_path: str) -> str:
         path = self.site_dir / url_path
@@ -183,7 +198,9 @@ def build_default_playbook(root: Path, **environment: str) -> Path:
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
     try:
-        build(load_config(str(root / "mkdocs.yml"), strict=True))
+        config = load_config(str(root / "mkdocs.yml"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
     finally:
         for name, value in saved.items():
             if value is None:

@@ -31,12 +31,12 @@ class StagedSite:
     def old_dir(self) -> Path:
         return self.site_dir.with_name(f".{self.site_dir.name}.previous")
 
-    def prepare(self) -> None:
-        """Start from the previous site, hard-linked: a clean build empties it at once, and a
-        ``--dirty`` one (which MkDocs tells plugins only through the command line) keeps the
-        pages it does not rebuild."""
+    def prepare(self, *, from_previous: bool = True) -> None:
+        """With ``from_previous``, start from the previous site, hard-linked: a clean build
+        empties it at once, and a ``--dirty`` one (which MkDocs tells plugins only through
+        the command line) keeps the pages it does not rebuild. Without, start empty."""
         self.discard()
-        if self.site_dir.is_dir():
+        if from_previous and self.site_dir.is_dir():
             shutil.copytree(self.site_dir, self.staging_dir, copy_function=_link_or_copy)
 
     def publish(self) -> None:

@@ -160,6 +160,8 @@ class _Rewriter(HTMLParser):
         self.skip_depth = 0
         self.message = ""
         self.message_depth = 0
+        self.checklist = ""
+        """The checklist the boxes being read belong to; their fields are named after it."""
         self.field_names: dict[str, int] = {}
         self.link_stack: list[tuple[list[str], dict[str, str], str]] = []
 
@@ -175,6 +177,8 @@ class _Rewriter(HTMLParser):
             if tag not in VOID:
                 self.skip_depth = 1
             return
+        if "data-playbook-checklist" in attributes:
+            self.checklist = attributes["data-playbook-checklist"].removeprefix("page:")
         if tag == "input":
             self._input(attributes)
             return
@@ -265,7 +269,9 @@ class _Rewriter(HTMLParser):
             return
         self._prefix_ids(attributes)
         attributes.pop("disabled", None)
-        attributes["name"] = self._field_name(attributes.get("name") or attributes.get("id", ""))
+        item = attributes.get("data-playbook-item", "")
+        wanted = attributes.get("name") or (f"{self.checklist}/{item}" if item else "")
+        attributes["name"] = self._field_name(wanted or attributes.get("id", ""))
         kept = ("type", "id", "name", "checked", "class", "aria-label", "title")
         self._emit_start("input", {k: v for k, v in attributes.items() if k in kept}, True)
 

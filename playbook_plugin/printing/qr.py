@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
+from typing import TYPE_CHECKING
 
-import segno
+if TYPE_CHECKING:
+    import segno
 
 __all__ = ["qr_matrix", "qr_svg"]
 
@@ -14,6 +16,8 @@ BORDER = 2
 
 
 def _code(url: str) -> segno.QRCode:
+    import segno  # only a build that prints an address needs it
+
     # Error level M survives a crease or a pen mark; never a Micro QR, which phones rarely read.
     return segno.make(url, error="m", micro=False, boost_error=False)
 

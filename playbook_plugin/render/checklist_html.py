@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from html import escape
+from itertools import count
 from xml.etree import ElementTree as etree
 
 import markdown
@@ -20,8 +22,14 @@ def _item_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["attr_list", "sane_lists"])
 
 
+_PLAIN_LINE = re.compile(r"[^\s\\`*_\[\]<>&!{}#=+|~^:-][^\x00-\x1f\\`*_\[\]<>&!{}]*(?<!\s)")
+"""A line with nothing Markdown would change inline, which cannot open a block either."""
+
+
 @lru_cache(maxsize=16384)
 def _markdown_html(text: str, inline: bool) -> str:
+    if inline and not text[:1].isdigit() and _PLAIN_LINE.fullmatch(text):
+        return text  # what Markdown gives for it, without a conversion for each item
     html: str = _item_markdown().reset().convert(text)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
@@ -104,20 +112,21 @@ def render_checklist(
             summary = _markdown_html(checklist.summary, True)
             parts.append(f'<p class="playbook-checklist__summary">{summary}</p>')
     parts.append(to_html_string(progress_element(strings, done, checklist.item_count)))
-    parts.append(_render_items(checklist.id, checklist.items, prefix))
+    parts.append(_render_items(checklist.items, prefix, count(1)))
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _render_items(checklist_id: str, items: Iterable[ChecklistItem], prefix: str) -> str:
+def _render_items(items: Iterable[ChecklistItem], prefix: str, numbers: Iterator[int]) -> str:
+    """The items; each box's element id is short (widget and place), since the item id is
+    already in ``data-playbook-item`` and a long id written three times weighs a long page."""
     rendered = ['<ul class="playbook-items">']
     for item in items:
-        input_id = f"{prefix}-{item.id}"
+        input_id = f"{prefix}-{next(numbers)}"
         checked = " checked" if item.checked else ""
         rendered.append(
             '<li class="playbook-item">'
-            f'<input type="checkbox" id="{input_id}" name="{checklist_id}/{item.id}" '
-            f'data-playbook-item="{item.id}"{checked}>'
+            f'<input type="checkbox" id="{input_id}" data-playbook-item="{item.id}"{checked}>'
             f'<label for="{input_id}">{_markdown_html(item.text, True)}</label>'
         )
         if item.detail:
@@ -125,7 +134,7 @@ def _render_items(checklist_id: str, items: Iterable[ChecklistItem], prefix: str
                 f'<div class="playbook-item__detail">{_markdown_html(item.detail, False)}</div>'
             )
         if item.children:
-            rendered.append(_render_items(checklist_id, item.children, prefix))
+            rendered.append(_render_items(item.children, prefix, numbers))
         rendered.append("</li>")
     rendered.append("</ul>")
     return "".join(rendered)

@@ -86,8 +86,8 @@ class TaskListTreeprocessor(Treeprocessor):
         wrappers = []
         for group in groups:
             prefix = f"pb{self.next_widget_number()}"
-            for entry in group.entries:
-                self._convert_item(entry, prefix)
+            for number, entry in enumerate(group.entries, start=1):
+                self._convert_item(entry, f"{prefix}-{number}")
             for task_list in group.lists:
                 if any(li.get("class") == "playbook-item" for li in task_list):
                     task_list.set("class", "playbook-items")
@@ -160,15 +160,13 @@ class TaskListTreeprocessor(Treeprocessor):
                 if nested not in group.lists:
                     self._collect(nested, section, own, group, legacy_seen)
 
-    def _convert_item(self, entry: _Entry, prefix: str) -> None:
+    def _convert_item(self, entry: _Entry, input_id: str) -> None:
         item_id = entry.item.item_id
-        attributes = {
-            "type": "checkbox",
-            "id": f"{prefix}-{item_id}",
-            "name": f"{self.page_key()}/{item_id}",
-            "data-playbook-item": item_id,
-        }
-        if entry.item.legacy_id != item_id:
+        # The element id is short (widget and place): the item id is in data-playbook-item.
+        attributes = {"type": "checkbox", "id": input_id, "data-playbook-item": item_id}
+        # The id an earlier release gave the item, when the browser cannot tell it: it takes
+        # an id's last part (after its section) for it otherwise (`previousId` in playbook.js).
+        if entry.item.legacy_id not in (item_id, item_id.rpartition("/")[2]):
             attributes[ATTRIBUTES["previous_item"]] = entry.item.legacy_id
         if entry.checked:
             attributes["checked"] = "checked"

@@ -11,6 +11,7 @@ import frontmatter
 
 from playbook_plugin.sources.errors import SourceError, SourceErrors
 from playbook_plugin.sources.slugs import is_valid_id, slugify, split_explicit_id
+from playbook_plugin.sources.source_cache import SourceCache
 from playbook_plugin.sources.source_files import display_path, markdown_lines, read_source
 from playbook_plugin.sources.yaml_header import HeaderError, load_header
 
@@ -103,8 +104,13 @@ def check_item_id(task: TaskLine, path: str) -> SourceError | None:
     return None
 
 
-def load_checklists(directory: Path, display_root: Path) -> dict[str, Checklist]:
-    """Every checklist in ``directory``, keyed by id; all problems raised together."""
+def load_checklists(
+    directory: Path, display_root: Path, cache: SourceCache | None = None
+) -> dict[str, Checklist]:
+    """Every checklist in ``directory``, keyed by id; all problems raised together.
+
+    With a ``cache``, a file whose text was parsed by an earlier build is not parsed again.
+    """
     checklists: dict[str, Checklist] = {}
     errors: list[SourceError] = []
     if not directory.is_dir():
@@ -112,7 +118,7 @@ def load_checklists(directory: Path, display_root: Path) -> dict[str, Checklist]
     # Names starting with a dot are editors' lock and backup files (Emacs' `.#x.md` links).
     for file in sorted(f for f in directory.glob("*.md") if not f.name.startswith(".")):
         try:
-            checklist = parse_checklist_file(file, display_path(file, display_root))
+            checklist = parse_checklist_file(file, display_path(file, display_root), cache)
         except SourceErrors as problems:
             errors.extend(problems.errors)
         else:
@@ -122,11 +128,19 @@ def load_checklists(directory: Path, display_root: Path) -> dict[str, Checklist]
     return checklists
 
 
-def parse_checklist_file(file: Path, display: str) -> Checklist:
+def parse_checklist_file(file: Path, display: str, cache: SourceCache | None = None) -> Checklist:
     try:
         text = read_source(file, display)
     except SourceError as error:
         raise SourceErrors([error]) from None
+    if cache is not None:
+        return cache.result(
+            "checklist", text, display, lambda: _parse_checklist_text(text, file.stem, display)
+        )
+    return _parse_checklist_text(text, file.stem, display)
+
+
+def _parse_checklist_text(text: str, checklist_id: str, display: str) -> Checklist:
     if len(text) > MAX_CHECKLIST_CHARACTERS:
         raise SourceErrors(
             [
@@ -139,7 +153,7 @@ def parse_checklist_file(file: Path, display: str) -> Checklist:
                 )
             ]
         )
-    return parse_checklist(text, checklist_id=file.stem, path=display)
+    return parse_checklist(text, checklist_id=checklist_id, path=display)
 
 
 def parse_checklist(text: str, *, checklist_id: str, path: str) -> Checklist:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
+from playbook_plugin.rules.advice import Severity
 from playbook_plugin.sources.checklists import Checklist, load_checklists
 from playbook_plugin.sources.errors import SourceError, SourceErrors
 from playbook_plugin.sources.fences import Fence, scan
@@ -15,6 +17,7 @@ from playbook_plugin.sources.messages import (
     check_example,
     parse_message,
 )
+from playbook_plugin.sources.source_cache import SourceCache
 from playbook_plugin.sources.source_files import display_path, markdown_pages, read_source
 from playbook_plugin.sources.task_checks import RenderTasks, check_task_ids
 
@@ -38,21 +41,25 @@ def load_playbook(
     project_root: Path,
     messages: MessageSettings,
     render_tasks: RenderTasks | None = None,
+    cache: SourceCache | None = None,
 ) -> Playbook:
     """The playbook, once every source is known to be valid; else all problems at once.
 
     ``render_tasks`` renders a page as the site will, to check its explicit task ids; it is
     only called once everything else is valid, and only for pages that may have a problem.
+    ``cache`` (kept by the plugin across ``mkdocs serve`` rebuilds, started with the
+    settings these checks depend on) skips the sources an earlier build already checked.
     """
     playbook = Playbook()
+    cache = cache if cache is not None else SourceCache()
     errors: list[SourceError] = []
     try:
-        playbook.checklists = load_checklists(checklists_dir, project_root)
+        playbook.checklists = load_checklists(checklists_dir, project_root, cache)
     except SourceErrors as problems:
         errors.extend(problems.errors)
     checklists_broken = bool(errors)
     for checklist in playbook.checklists.values():
-        errors.extend(_check_intro(playbook, checklist, messages, checklists_broken))
+        errors.extend(_check_intro(playbook, checklist, messages, checklists_broken, cache))
     pages: list[tuple[str, str]] = []
     for page, listing_error in markdown_pages(docs_dir, project_root):
         if listing_error is not None:
@@ -65,23 +72,35 @@ def load_playbook(
             errors.append(error)
             continue
         pages.append((text, display))
-        fences, page_errors = check_page(text, display, playbook.checklists, checklists_broken)
-        errors.extend(page_errors)
+        fences = cache.result("fences", text, None, partial(scan, text))
+        errors.extend(
+            _check_checklist_fences(fences, display, playbook.checklists, checklists_broken)
+        )
         for fence in fences:
             if fence.name == "message":
-                errors.extend(_add_template(playbook, fence, display, messages))
+                errors.extend(_add_template(playbook, fence, display, messages, cache))
     if not errors and render_tasks is not None:
         for text, display in pages:
-            errors.extend(check_task_ids(text, display, render_tasks))
+            errors.extend(
+                cache.result(
+                    "task ids", text, display, partial(check_task_ids, text, display, render_tasks)
+                )
+            )
         for checklist in playbook.checklists.values():
             # The introduction is part of the checklist's page: its task lists follow page rules.
             if "{#" in checklist.intro:
                 errors.extend(
-                    check_task_ids(
+                    cache.result(
+                        "intro task ids",
                         checklist.intro,
-                        checklist.path,
-                        render_tasks,
-                        first_line=checklist.intro_line,
+                        (checklist.path, checklist.intro_line),
+                        partial(
+                            check_task_ids,
+                            checklist.intro,
+                            checklist.path,
+                            render_tasks,
+                            first_line=checklist.intro_line,
+                        ),
                     )
                 )
     if errors:
@@ -90,7 +109,11 @@ def load_playbook(
 
 
 def _check_intro(
-    playbook: Playbook, checklist: Checklist, messages: MessageSettings, checklists_broken: bool
+    playbook: Playbook,
+    checklist: Checklist,
+    messages: MessageSettings,
+    checklists_broken: bool,
+    cache: SourceCache,
 ) -> list[SourceError]:
     """A checklist's introduction is Markdown on the checklist's page: check its fences too."""
     fences = scan(checklist.intro)
@@ -107,15 +130,28 @@ def _check_intro(
                 )
             )
         elif fence.name == "message":
-            errors.extend(_add_template(playbook, fence, checklist.path, messages))
+            errors.extend(_add_template(playbook, fence, checklist.path, messages, cache))
     return errors
 
 
+def _parse_and_judge(
+    fence: Fence, display: str, messages: MessageSettings
+) -> tuple[MessageTemplate, list[tuple[str, Severity]]]:
+    """The fence's template, and the advice checks its own examples break."""
+    template = parse_message(fence.source, path=display, line=fence.line, settings=messages)
+    return template, check_example(template, messages)
+
+
 def _add_template(
-    playbook: Playbook, fence: Fence, display: str, messages: MessageSettings
+    playbook: Playbook, fence: Fence, display: str, messages: MessageSettings, cache: SourceCache
 ) -> list[SourceError]:
     try:
-        template = parse_message(fence.source, path=display, line=fence.line, settings=messages)
+        template, broken_checks = cache.result(
+            "message",
+            fence.source,
+            (display, fence.line),
+            lambda: _parse_and_judge(fence, display, messages),
+        )
     except SourceError as error:
         return [error]
     earlier = playbook.templates.get(template.id)
@@ -130,7 +166,7 @@ def _add_template(
         ]
     playbook.templates[template.id] = template
     playbook.templates_by_source[fence.source] = template
-    for check_id, severity in check_example(template, messages):
+    for check_id, severity in broken_checks:
         playbook.warnings.append(
             SourceError(
                 display,

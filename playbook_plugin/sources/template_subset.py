@@ -510,7 +510,7 @@ def compile_template(text: str, *, path: str, line: int, first_blank: int = 1) -
     """
     source, bracket_labels, next_blank = _placeholders_to_jinja(text, first_blank)
     try:
-        tree = _PARSER.parse(source)
+        tree = _RENDERER.parse(source)  # parsing does not depend on autoescape
     except TemplateSyntaxError as exc:
         raise _syntax_error(exc, source, path, line) from None
     except RecursionError:
@@ -522,6 +522,9 @@ def compile_template(text: str, *, path: str, line: int, first_blank: int = 1) -
     ast = compiler.body(tree.body)
     declared = meta.find_undeclared_variables(tree)
     variables = tuple(name for name in compiler.names if name in declared)
+    if len(_PARSED) > 256:
+        _PARSED.clear()
+    _PARSED[source] = tree
     return CompiledTemplate(
         source=source,
         ast=ast,
@@ -544,9 +547,14 @@ class _Blank(Undefined):
         return self._text
 
 
+_PARSED: dict[str, nodes.Template] = {}
+"""Trees ``compile_template`` parsed, handed once to ``_jinja_template``: not parsed twice."""
+
+
 @functools.lru_cache(maxsize=256)
 def _jinja_template(source: str) -> Any:
-    return _RENDERER.from_string(source)
+    tree = _PARSED.pop(source, None)
+    return _RENDERER.from_string(tree if tree is not None else source)
 
 
 def render_text(

@@ -182,6 +182,27 @@ def test_ticks_saved_by_the_previous_release_move_to_the_new_ids_once(
     assert "大O符号（通用快速教程）（视频）" not in checked_labels(page), "moved twice"
 
 
+def test_a_tick_saved_under_an_ids_last_part_moves_to_the_id_with_its_section(
+    study_plan: tuple[StudyPlanSite, str], page: Page
+) -> None:
+    _, base = study_plan
+    key = f"playbook:{NAMESPACE}:checklist:page:en"
+    previous = "harvard-cs50-asymptotic-notation-video"
+    page.goto(base)
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [key, json.dumps({"items": {previous: True}, "updated": "2026-11-01T09:00:00.000Z"})],
+    )
+    page.goto(f"{base}en/")
+    box = page.locator(f"input[data-playbook-item$='/{previous}']")
+    expect(box).to_have_count(1)
+    assert box.get_attribute("data-playbook-was") is None, "the build leaves it to the browser"
+    expect(box).to_be_checked()
+    saved = json.loads(page.evaluate("key => localStorage.getItem(key)", key))
+    assert previous not in saved["items"]
+    assert saved["items"][box.get_attribute("data-playbook-item")] is True
+
+
 def test_a_page_of_many_lists_shows_one_total_that_follows_each_tick(
     study_plan: tuple[StudyPlanSite, str], page: Page
 ) -> None:

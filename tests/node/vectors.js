@@ -11,7 +11,11 @@ function read(name) {
 }
 
 module.exports = {
-  messages: require("../../playbook_plugin/assets/javascripts/playbook-messages.js"),
+  // PLAYBOOK_MESSAGES_SCRIPT: the script under test, when not the source (the minified copy).
+  messages: require(
+    process.env.PLAYBOOK_MESSAGES_SCRIPT ||
+      "../../playbook_plugin/assets/javascripts/playbook-messages.js",
+  ),
   fixtures: read(path.join("node", "fixtures.json")),
   templateVectors: read("template_vectors.json"),
   channelVectors: read("channel_vectors.json"),

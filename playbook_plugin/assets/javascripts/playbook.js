@@ -98,7 +98,16 @@
     if (count.bar) count.bar.style.width = (count.total ? Math.round((100 * count.done) / count.total) : 0) + "%";
   }
 
-  /** Ticks saved under an item's previous id (data-playbook-was) move to its id, once. */
+  /** The id an earlier release gave an item: data-playbook-was when the build wrote one,
+   * else the last part of its id (after its section), else none. */
+  function previousId(input) {
+    var was = input.getAttribute("data-playbook-was");
+    if (was) return was;
+    var id = input.getAttribute("data-playbook-item") || "";
+    return id.indexOf("/") === -1 ? null : id.slice(id.lastIndexOf("/") + 1);
+  }
+
+  /** Ticks saved under an item's previous id move to its id, once. */
   function migrate(key, entry) {
     var saved = get(key);
     if (!saved || typeof saved.items !== "object" || !saved.items) return;
@@ -106,7 +115,7 @@
     var previous = [];
     Object.keys(entry.inputs).forEach(function (id) {
       entry.inputs[id].forEach(function (input) {
-        var was = input.getAttribute("data-playbook-was");
+        var was = previousId(input);
         if (!was || !has(items, was)) return;
         if (!has(items, id)) items[id] = items[was];
         previous.push(was);
@@ -253,7 +262,7 @@
     saved.items = savedTicks(key);
     inputs.forEach(function (input) {
       delete saved.items[input.getAttribute("data-playbook-item")];
-      var was = input.getAttribute("data-playbook-was");
+      var was = previousId(input);
       if (was) delete saved.items[was];
     });
     saved.updated = new Date().toISOString();
