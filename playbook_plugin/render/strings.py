@@ -129,6 +129,37 @@ DEFAULT_STRINGS: dict[str, str] = {
     "message_reminder_alarm": "Time to follow up: {title}",
     "message_forget": "Clear what I typed",
     "message_forgotten": "Cleared: nothing you typed in this message is saved any more.",
+    # Notes for people (message_html.py, playbook-messages.js; the People log is issue 12)
+    "message_say_it": "Words to say out loud, in your own voice.",
+    "message_text": "Your message",
+    "message_person": "Who is it for?",
+    "message_person_none": "No one in particular",
+    "message_person_add": "Add someone to your people",
+    "message_profile_hint": "(kept for all your notes)",
+    "message_edit": "Change the words",
+    "message_edit_done": "You can now change any word of the message.",
+    "message_back": "Back to the template",
+    "message_back_done": "Back to the template: the message follows the blanks again.",
+    "message_edited_note": (
+        "You changed the words by hand, so the blanks above no longer change the message. "
+        "“Back to the template” starts again from the blanks."
+    ),
+    "message_mark_sent": "Mark as sent",
+    "message_mark_sent_pick": "Choose who you sent it to in “Who is it for?” first.",
+    "message_confirm_mark_sent": "Press Mark as sent again to log it anyway.",
+    "message_marked_sent": "Logged on {name}’s list of messages.",
+    "message_marked_next": "Next: {step}, on {date}.",
+    "message_reminder_person": "Follow up with {name}: {step}",
+    "message_reminder_person_where": "Follow up with {name}: {step} ({place})",
+    "message_reminder_person_step": "follow up",
+    "person_met_on": "on {date}",
+    # The profile (profile_html.py): the "about me" fields every note shares
+    "profile_title": "About me",
+    "profile_intro": "Filled in for you in every note. Kept in this browser only.",
+    "profile_your_name": "Your name",
+    "profile_school_or_role": "Your school, course or role",
+    "profile_story": "A line about you",
+    "profile_contact": "How to reach you",
 }
 
 
