@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from html import escape
 from collections.abc import Mapping
+from html import escape
 from typing import Any
 
 from playbook_plugin.contract import ATTRIBUTES
@@ -180,9 +180,7 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
         + "</p>",
     ]
     if spoken:
-        parts.append(
-            f'<p class="playbook-message__say">{escape(strings["message_say_it"])}</p>'
-        )
+        parts.append(f'<p class="playbook-message__say">{escape(strings["message_say_it"])}</p>')
     else:
         parts.append(_person_picker_html(base, strings))
     if template.fields:

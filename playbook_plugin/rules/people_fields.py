@@ -3,7 +3,8 @@
 A template can say it in its header (``name: {person: first_name}``, ``my_name: {profile:
 your_name}``, or ``person: false`` to leave a field alone); without that, the field's label
 (or, for a field with no label of its own, its name) is looked up in :data:`RECOGNISED`, the
-one list of common names and bracket labels (the README prints it). The build works the mapping out; the browser only reads the result.
+one list of common names and bracket labels (the README prints it). The build works the
+mapping out; the browser only reads the result.
 """
 
 from __future__ import annotations
