@@ -335,8 +335,8 @@ def _fields(
                     key_lines.get(key, field_line), f"fields: `{name}`: `{key}` must be text"
                 )
         labelled = bool(spec.get("label") or bracket_labels.get(name))
-        filler = _filler(header, name, spec, key_lines, field_line)
-        if filler is _UNSET:
+        declared, filler = _filler(header, name, spec, key_lines, field_line)
+        if not declared:
             filler = recognise(name, str(label), labelled=labelled)
         fields[name] = Field(name, str(label).strip(), str(example), required, filler)
     for name in variables:
@@ -347,16 +347,13 @@ def _fields(
     return tuple(fields.values())
 
 
-_UNSET: Any = object()
-
-
 def _filler(
     header: _Header, name: str, spec: Mapping[str, Any], key_lines: Mapping[str, int], line: int
-) -> Filler | None:
-    """The field's own ``person:`` or ``profile:``; ``_UNSET`` when it declares neither."""
+) -> tuple[bool, Filler | None]:
+    """Whether the field declares ``person:`` or ``profile:``, and what it fills from."""
     declared = [key for key in ("person", "profile") if key in spec]
     if not declared:
-        return _UNSET
+        return False, None
     if len(declared) == 2:
         raise header.error(
             key_lines.get("profile", line),
@@ -365,7 +362,7 @@ def _filler(
     source = declared[0]
     value = spec[source]
     if value is False:
-        return None
+        return True, None
     known = PERSON_VALUES if source == "person" else PROFILE_VALUES
     if not isinstance(value, str) or value not in known:
         raise header.error(
@@ -374,7 +371,7 @@ def _filler(
             + ", ".join(known)
             + f" (or `{source}: false` to leave the field alone)",
         )
-    return Filler(source, value)  # type: ignore[arg-type]
+    return True, Filler(source, value)  # type: ignore[arg-type]
 
 
 def parse_message(
