@@ -560,80 +560,22 @@
     return isoDate(year, month, Math.min(date.getUTCDate(), lastDay));
   }
 
-  /* Calendar file (RFC 5545) ---------------------------------------------------------- */
+  /* Calendar file (RFC 5545): the core's (core.js), shared with the people log ---------- */
 
-  function icsText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n");
-  }
+  var nodeCore = typeof module !== "undefined" && module.exports ? require("./core.js") : null;
 
-  function utf8Length(ch) {
-    var code = ch.codePointAt(0);
-    return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-
-  /* Lines of at most 75 octets; a continuation starts with a space, which counts. */
-  function foldLine(line) {
-    var lines = [];
-    var current = "";
-    var octets = 0;
-    for (var ch of line) {
-      var size = utf8Length(ch);
-      if (octets + size > 75) {
-        lines.push(current);
-        current = " ";
-        octets = 1;
-      }
-      current += ch;
-      octets += size;
-    }
-    lines.push(current);
-    return lines.join("\r\n");
-  }
-
-  function compactDate(dateText) {
-    return dateText.replace(/-/g, "");
-  }
-
-  function utcStamp(date) {
-    return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2) +
-      "T" + pad(date.getUTCHours(), 2) + pad(date.getUTCMinutes(), 2) + pad(date.getUTCSeconds(), 2) + "Z";
+  function calendar() {
+    return nodeCore ? nodeCore.calendar : window.Playbook.calendar;
   }
 
   /* options: {uid, date: "YYYY-MM-DD", summary, description, alarm, now (Date),
    * component: "VEVENT" (default, all-day) or "VTODO", prodid} */
   function buildIcs(options) {
-    var component = options.component === "VTODO" ? "VTODO" : "VEVENT";
-    var date = compactDate(options.date);
-    var lines = [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:" + (options.prodid || "-//Networking Playbook//Message reminders//EN"),
-      "CALSCALE:GREGORIAN",
-      "BEGIN:" + component,
-      "UID:" + options.uid,
-      "DTSTAMP:" + utcStamp(options.now || new Date()),
-    ];
-    if (component === "VTODO") {
-      lines.push("DUE;VALUE=DATE:" + date, "STATUS:NEEDS-ACTION");
-    } else {
-      lines.push("DTSTART;VALUE=DATE:" + date,
-        "DTEND;VALUE=DATE:" + compactDate(addDuration(options.date, { amount: 1, unit: "day" })),
-        "TRANSP:TRANSPARENT");
-    }
-    lines.push("SUMMARY:" + icsText(options.summary));
-    if (options.description) lines.push("DESCRIPTION:" + icsText(options.description));
-    lines.push(
-      "BEGIN:VALARM",
-      "ACTION:DISPLAY",
-      /* 09:00 on the day; a VTODO has only DUE to be relative to. */
-      component === "VTODO" ? "TRIGGER;RELATED=END:PT9H" : "TRIGGER:PT9H",
-      "DESCRIPTION:" + icsText(options.alarm || options.summary),
-      "END:VALARM",
-      "END:" + component,
-      "END:VCALENDAR"
-    );
-    return lines.map(foldLine).join("\r\n") + "\r\n";
+    return calendar().buildIcs(options);
+  }
+
+  function foldLine(line) {
+    return calendar().foldLine(line);
   }
 
   /* mailto (RFC 6068) ----------------------------------------------------------------- */
