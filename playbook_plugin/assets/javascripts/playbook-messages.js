@@ -875,8 +875,12 @@
       });
     }
 
+    /* The draft shown: the key it was loaded from. */
+    var shownKey = null;
+
     function load() {
-      var draft = store().get(draftKey()) || {};
+      shownKey = draftKey();
+      var draft = store().get(shownKey) || {};
       fillIn(draft.values || {});
       edited = typeof draft.text === "string" ? draft.text : null;
       showEditing();
@@ -1022,6 +1026,16 @@
       say(t("message_forgotten"));
     }
 
+    /* A note begun for no one in particular, then given a person who has no draft of their
+     * own yet, becomes theirs: the reader started writing before choosing. */
+    function carryOver(from, to) {
+      if (!from || from.indexOf("message:") !== 0 || to === from || store().get(to)) return;
+      var begun = store().get(from);
+      if (!begun) return;
+      store().set(to, begun);
+      store().remove(from);
+    }
+
     /* The picker: no one in particular, then the reader's people by name. */
     function listPeople() {
       if (!picker || !people) return;
@@ -1067,7 +1081,7 @@
       if (people || !api || data.spoken) return;
       people = api;
       if (personRow) personRow.hidden = false;
-      var url = peoplePageUrl();
+      var url = typeof people.peopleUrl === "function" ? people.peopleUrl() : "";
       if (peopleLink && url) {
         peopleLink.setAttribute("href", url);
         peopleLink.hidden = false;
@@ -1089,6 +1103,7 @@
     root.addEventListener("change", function (event) {
       if (event.target === dateInput) update(true);
       else if (event.target === picker) {
+        carryOver(shownKey, draftKey());
         load();
         pending = null;
       }
@@ -1129,26 +1144,6 @@
     if (time === null) return dateText;
     return new Date(time).toLocaleDateString(document.documentElement.lang || undefined,
       { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
-  }
-
-  /* The People page, from the page's data block (its URL from the site root). */
-  function peoplePageUrl() {
-    var block = document.querySelector("[data-playbook-config]");
-    var relative = null;
-    try {
-      relative = block ? JSON.parse(block.getAttribute("data-playbook-config")).people_url : null;
-    } catch (error) {
-      relative = null;
-    }
-    if (typeof relative !== "string" || !relative) return null;
-    if (core.siteRoot) return new URL(relative, core.siteRoot()).href;
-    var config = document.getElementById("__config");
-    try {
-      var base = config ? JSON.parse(config.textContent).base : null;
-      return base ? new URL(relative, new URL(base.replace(/\/?$/, "/"), window.location.href)).href : null;
-    } catch (error) {
-      return null;
-    }
   }
 
   /* The People log's script registers the feature "people" (it loads on every page with a
