@@ -53,6 +53,10 @@ ATTRIBUTES: dict[str, str] = {
     "actions": "data-playbook-actions",
     "message_status": "data-playbook-message-status",
     "remind_date": "data-playbook-remind-date",
+    # Notes for people in a generator (the picker itself is the People log's `person_picker`).
+    "person_row": "data-playbook-person-row",
+    "people_link": "data-playbook-people-link",
+    "edit_note": "data-playbook-edit-note",
     # People I met: the log, its add-person form, each person, the profile, what is due.
     "people": "data-playbook-people",
     "people_due": "data-playbook-people-due",

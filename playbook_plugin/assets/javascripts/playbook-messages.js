@@ -837,7 +837,6 @@
       }
       if (editNote) editNote.hidden = !editing;
       if (editButton) {
-        editButton.setAttribute("data-playbook-editing", editing ? "true" : "false");
         editButton.textContent = t(editing ? "message_back" : "message_edit");
       }
     }
