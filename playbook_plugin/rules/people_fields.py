@@ -119,7 +119,7 @@ RECOGNISED: tuple[tuple[str, str, Filler], ...] = (
         "profile",
         "story",
         "my_story your_story story one_line_story",
-        "your story; your story in one line; a line about you; your one-line story",
+        "your story; your story in one line; a line about you; your one line story",
     ),
     *_fill(
         "profile",
