@@ -399,3 +399,14 @@ def test_notes_with_people_are_accessible(notes_site: str, page: Page, scheme: s
         options={"runOnly": {"type": "tag", "values": WCAG_22_AA}},
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_reminder_button_is_the_size_of_the_others(notes_site: str, page: Page) -> None:
+    page.goto(notes_site)
+    sizes = {
+        name: action(page, "thanks", name).evaluate(
+            "button => [getComputedStyle(button).fontSize, button.getBoundingClientRect().height]"
+        )
+        for name in ("copy", "edit", "remind", "mark-sent", "forget")
+    }
+    assert len({tuple(size) for size in sizes.values()}) == 1, sizes
