@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from playbook_plugin.render.people_strings import PEOPLE_STRINGS
+
 DEFAULT_STRINGS: dict[str, str] = {
     # Checklists
     "progress": "{done} of {total}",
@@ -59,7 +61,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "import_refused": "Left out {count} entries this site cannot use: {list}.",
     "import_refused_entry": "“{key}” ({reason})",
     "import_refused_key_empty": "no name",
-    "import_refused_key_kind": "not a checklist, task list or message draft",
+    "import_refused_key_kind": "not a checklist, task list, message draft, person or profile",
     "import_refused_key_name": "a name this site never uses",
     "import_refused_shape": "not saved in the form this site reads",
     "data_repaired": (
@@ -129,6 +131,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "message_reminder_alarm": "Time to follow up: {title}",
     "message_forget": "Clear what I typed",
     "message_forgotten": "Cleared: nothing you typed in this message is saved any more.",
+    # People I met (people_strings.py)
+    **PEOPLE_STRINGS,
 }
 
 
