@@ -26,6 +26,31 @@ PERSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
 
 _AUTOCOMPLETE = {"name": "off", "met_at": "off", "contact": "off"}
 
+PROFILE_FIELDS: tuple[tuple[str, str], ...] = (
+    # (field, autocomplete)
+    ("your_name", "name"),
+    ("school_or_role", "organization-title"),
+    ("story", "off"),
+    ("contact", "email"),
+)
+"""The reader's profile (``data-playbook-profile-field``), shared by every template."""
+
+
+def _profile(strings: Mapping[str, str], prefix: str) -> str:
+    fields = "".join(
+        f'<p class="playbook-people__field"><label for="{prefix}-profile-{name}">'
+        f"{escape(strings[f'people_profile_{name}'])}</label>"
+        f'<input id="{prefix}-profile-{name}" type="text" autocomplete="{autocomplete}" '
+        f'{ATTRIBUTES["profile_field"]}="{name}"></p>'
+        for name, autocomplete in PROFILE_FIELDS
+    )
+    return (
+        '<details class="playbook-people__profile" hidden>'
+        f"<summary>{escape(strings['people_profile_title'])}</summary>"
+        f"<p>{escape(strings['people_profile_intro'])}</p>"
+        f'<div class="playbook-people__fields">{fields}</div></details>\n'
+    )
+
 
 def _field(strings: Mapping[str, str], prefix: str, name: str, kind: str, required: bool) -> str:
     field_id = f"{prefix}-{name}"
@@ -83,6 +108,7 @@ def render_people(strings: Mapping[str, str], *, widget_number: int) -> str:
         f'<div class="playbook-people__transfer" {ATTRIBUTES["transfer"]} hidden></div>'
         "</div>\n"
         f'<ol class="playbook-people__list" {ATTRIBUTES["people_list"]} hidden></ol>\n'
+        f"{_profile(strings, prefix)}"
         "</div>"
     )
 

@@ -83,6 +83,12 @@ PEOPLE_STRINGS: dict[str, str] = {
     "people_due_link": "Open People I met",
     "people_due_needs_js": "Your follow-ups for this week show here, from People I met.",
     "people_open": "Keep a log of the people you met, with the next step for each",
+    "people_profile_title": "About me",
+    "people_profile_intro": "Filled in for you in every message template; saved as you type.",
+    "people_profile_your_name": "Your name",
+    "people_profile_school_or_role": "Your school or role",
+    "people_profile_story": "One line about you",
+    "people_profile_contact": "How people reach you",
     "transfer": "Send to my phone",
     "transfer_intro": (
         "Scan the code with your phone, or open the link on it: your data travels inside "

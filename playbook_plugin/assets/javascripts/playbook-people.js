@@ -968,11 +968,38 @@
       if (control && widget.contains(control)) onAction(log, control, event);
     });
     if (log.search) log.search.addEventListener("input", function () { applySearch(log); });
+    setUpProfile(widget);
     var everyone = renderLog(log);
     resetForm(log, everyone);
     widget.setAttribute(READY, "");
     logs.push(log);
   }
+
+  /** "About me": the one profile every template fills its "about me" fields from. */
+  function setUpProfile(widget) {
+    var section = widget.querySelector(".playbook-people__profile");
+    if (!section) return;
+    section.hidden = false;
+    var inputs = section.querySelectorAll("[data-playbook-profile-field]");
+    function load() {
+      var values = profile();
+      inputs.forEach(function (input) {
+        var name = input.getAttribute("data-playbook-profile-field");
+        if (document.activeElement !== input) input.value = values[name] || "";
+      });
+    }
+    section.addEventListener("input", function (event) {
+      var name = event.target.getAttribute("data-playbook-profile-field");
+      if (!name) return;
+      var values = {};
+      values[name] = event.target.value;
+      saveProfile(values);
+    });
+    profiles.push({ section: section, load: load });
+    load();
+  }
+
+  var profiles = [];
 
   /* "Due this week": one per [data-playbook-people-due] ------------------------------------ */
 
@@ -1012,6 +1039,8 @@
       if (!log.widget.querySelector(".playbook-person__edit")) renderLog(log);
     });
     document.querySelectorAll("[data-playbook-people-due][" + READY + "]").forEach(renderDue);
+    profiles = profiles.filter(function (entry) { return document.contains(entry.section); });
+    profiles.forEach(function (entry) { entry.load(); });
   }
 
   /* Send to my phone: the data in the link's fragment, which browsers never send ------------ */
