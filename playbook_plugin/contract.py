@@ -131,8 +131,9 @@ FEATURES: dict[str, dict[str, str]] = {
     },
     "people": {
         "script": "playbook-people.js",
+        # Every generator offers people to write to (its picker), so it loads with them.
         "selector": "[data-playbook-people], [data-playbook-person-picker], "
-        "[data-playbook-people-due]",
+        "[data-playbook-people-due], [data-playbook-message]",
         "marker": "data-playbook-people",
         "stylesheet": "../stylesheets/playbook-people.css",
     },

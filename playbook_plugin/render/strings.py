@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from playbook_plugin.render.people_strings import PEOPLE_STRINGS
+
 DEFAULT_STRINGS: dict[str, str] = {
     # Checklists
     "progress": "{done} of {total}",
@@ -59,7 +61,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "import_refused": "Left out {count} entries this site cannot use: {list}.",
     "import_refused_entry": "“{key}” ({reason})",
     "import_refused_key_empty": "no name",
-    "import_refused_key_kind": "not a checklist, task list or message draft",
+    "import_refused_key_kind": "not a checklist, task list, message draft, person or profile",
     "import_refused_key_name": "a name this site never uses",
     "import_refused_shape": "not saved in the form this site reads",
     "data_repaired": (
@@ -149,17 +151,9 @@ DEFAULT_STRINGS: dict[str, str] = {
     "message_confirm_mark_sent": "Press Mark as sent again to log it anyway.",
     "message_marked_sent": "Logged on {name}’s list of messages.",
     "message_marked_next": "Next: {step}, on {date}.",
-    "message_reminder_person": "Follow up with {name}: {step}",
-    "message_reminder_person_where": "Follow up with {name}: {step} ({place})",
-    "message_reminder_person_step": "follow up",
     "person_met_on": "on {date}",
-    # The profile (profile_html.py): the "about me" fields every note shares
-    "profile_title": "About me",
-    "profile_intro": "Filled in for you in every note. Kept in this browser only.",
-    "profile_your_name": "Your name",
-    "profile_school_or_role": "Your school, course or role",
-    "profile_story": "A line about you",
-    "profile_contact": "How to reach you",
+    # People I met (people_strings.py)
+    **PEOPLE_STRINGS,
 }
 
 

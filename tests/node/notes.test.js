@@ -56,9 +56,9 @@ test("the day you met reads as a weekday within a week, else as a date", () => {
 
 test("a person's reminder names them and the next step, and its text is the step", () => {
   const t = (key, values) => ({
-    message_reminder_person: "Follow up with {name}: {step}",
-    message_reminder_person_where: "Follow up with {name}: {step} ({place})",
-    message_reminder_person_step: "follow up",
+    people_reminder_summary_no_place: "Follow up with {name}: {step}",
+    people_reminder_summary: "Follow up with {name}: {step} ({place})",
+    people_step_keep: "Keep in touch",
   })[key].replace(/\{(\w+)\}/g, (_, name) => values && name in values ? values[name] : `{${name}}`);
   assert.deepEqual(messages.personReminder(ANA, t), {
     summary: "Follow up with Ana María Ruiz: send the article on sampling (the data meetup)",
@@ -66,7 +66,7 @@ test("a person's reminder names them and the next step, and its text is the step
   });
   const scheduled = { ...ANA, due_step: "ask how the survey went", met_at: "" };
   assert.equal(messages.personReminder(scheduled, t).summary, "Follow up with Ana María Ruiz: ask how the survey went");
-  assert.equal(messages.personReminder({ name: "Ben" }, t).summary, "Follow up with Ben: follow up");
+  assert.equal(messages.personReminder({ name: "Ben" }, t).summary, "Follow up with Ben: Keep in touch");
 });
 
 test("words changed by hand are checked as they are, blanks left included", () => {

@@ -78,7 +78,7 @@
       "people": {
         "marker": "data-playbook-people",
         "script": "playbook-people.js",
-        "selector": "[data-playbook-people], [data-playbook-person-picker], [data-playbook-people-due]",
+        "selector": "[data-playbook-people], [data-playbook-person-picker], [data-playbook-people-due], [data-playbook-message]",
         "stylesheet": "../stylesheets/playbook-people.css"
       }
     },

@@ -513,13 +513,13 @@
   /* The reminder of a note to a person: its title is whom and what to do, its text the next
    * step (not the note); strings: the page's translations. */
   function personReminder(person, t) {
-    var step = (person.due_step || person.next_step || "").trim() || t("message_reminder_person_step");
+    var step = (person.due_step || person.next_step || "").trim() || t("people_step_keep");
     var name = person.name.trim();
     var place = (person.met_at || "").trim();
     return {
       summary: place
-        ? t("message_reminder_person_where", { name: name, step: step, place: place })
-        : t("message_reminder_person", { name: name, step: step }),
+        ? t("people_reminder_summary", { name: name, step: step, place: place })
+        : t("people_reminder_summary_no_place", { name: name, step: step }),
       description: step,
     };
   }
@@ -1004,7 +1004,7 @@
       var someone = result && result.person ? result.person : person();
       var said = t("message_marked_sent", { name: someone.name });
       if (someone.due) {
-        said += " " + t("message_marked_next", { step: someone.due_step || t("message_reminder_person_step"),
+        said += " " + t("message_marked_next", { step: someone.due_step || t("people_step_keep"),
           date: longDate(someone.due) });
         if (dateInput) {
           dateInput.value = clampDate(someone.due);
