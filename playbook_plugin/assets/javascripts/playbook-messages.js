@@ -1036,16 +1036,23 @@
     }
 
     /* The picker: no one in particular, then the reader's people by name. */
+    var listed = "";
+
     function listPeople() {
       if (!picker || !people) return;
       var chosen = picker.value;
+      var options = people.list().map(function (someone) {
+        return [someone.id, someone.met_at ? someone.name + " (" + someone.met_at + ")" : someone.name];
+      }).sort(function (a, b) { return a[1].localeCompare(b[1]); });
+      /* A change to the profile or to someone's notes leaves the list as it is. */
+      var signature = JSON.stringify(options);
+      if (signature === listed) return;
+      listed = signature;
       while (picker.options.length > 1) picker.remove(1);
-      people.list().slice().sort(function (a, b) {
-        return a.name.localeCompare(b.name);
-      }).forEach(function (someone) {
+      options.forEach(function (pair) {
         var option = document.createElement("option");
-        option.value = someone.id;
-        option.textContent = someone.met_at ? someone.name + " (" + someone.met_at + ")" : someone.name;
+        option.value = pair[0];
+        option.textContent = pair[1];
         picker.appendChild(option);
       });
       picker.value = chosen;
