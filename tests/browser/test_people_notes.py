@@ -410,3 +410,24 @@ def test_the_reminder_button_is_the_size_of_the_others(notes_site: str, page: Pa
         for name in ("copy", "edit", "remind", "mark-sent", "forget")
     }
     assert len({tuple(size) for size in sizes.values()}) == 1, sizes
+
+
+def test_two_tabs_stay_in_step_on_people_and_the_profile(notes_site: str, page: Page) -> None:
+    open_notes(page, notes_site)
+    other = page.context.new_page()
+    open_notes(other, notes_site)
+    (ana,) = open_notes(page, notes_site, [ANA])
+    # The other tab lists the person added here, and shows the profile typed here.
+    expect(picker(other, "thanks").locator(f"option[value='{ana}']")).to_have_text(
+        "Ana Ruiz (the data meetup)"
+    )
+    field(page, "thanks", "my_name").fill("Leo Park")
+    expect(field(other, "nudge", "signed")).to_have_value("Leo Park")
+    # Someone removed while picked: the note goes back to no one in particular.
+    picker(other, "thanks").select_option(ana)
+    expect(field(other, "thanks", "name")).to_have_value("Ana")
+    page.evaluate("id => window.Playbook.people.remove(id)", ana)
+    expect(picker(other, "thanks").locator("option")).to_have_count(1)
+    expect(picker(other, "thanks")).to_have_value("")
+    expect(field(other, "thanks", "name")).to_have_value("")
+    other.close()
