@@ -24,7 +24,7 @@ from html import escape
 from typing import Any
 
 from playbook_plugin.contract import ATTRIBUTES
-from playbook_plugin.printing.print_html import message_print_html
+from playbook_plugin.printing.print_html import SCREEN_ONLY, message_print_html
 from playbook_plugin.render.strings import format_string
 from playbook_plugin.rules.advice import Check
 from playbook_plugin.sources.messages import Field, MessageSettings, MessageTemplate
@@ -141,7 +141,7 @@ def _field_html(base: str, template: MessageTemplate, settings: MessageSettings)
 def _person_picker_html(base: str, strings: Mapping[str, str]) -> str:
     """Who the note is for; the script lists the people and links the People page."""
     return (
-        f'<p class="playbook-message__person" data-playbook-person-row hidden>'
+        f'<p class="playbook-message__person {SCREEN_ONLY}" data-playbook-person-row hidden>'
         f'<label for="{base}-person">{escape(strings["message_person"])}</label> '
         f'<select id="{base}-person" class="playbook-message__input" data-playbook-person-picker>'
         f'<option value="">{escape(strings["message_person_none"])}</option></select> '
@@ -204,7 +204,7 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
         )
     body = render_text(template.body, {}, labels)
     parts += [
-        f'<p class="playbook-message__edit-note" data-playbook-edit-note hidden>'
+        f'<p class="playbook-message__edit-note {SCREEN_ONLY}" data-playbook-edit-note hidden>'
         f"{escape(strings['message_edited_note'])}</p>"
         if not spoken
         else "",
