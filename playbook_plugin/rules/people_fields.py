@@ -94,7 +94,7 @@ RECOGNISED: tuple[tuple[str, str, Filler], ...] = (
         "person",
         "next_step",
         "next_step promise promised",
-        "next step; their next step; what you promised; what you will send",
+        "next step; their next step; what you promised",
     ),
     *_fill(
         "person",
