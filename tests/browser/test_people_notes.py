@@ -431,3 +431,28 @@ def test_two_tabs_stay_in_step_on_people_and_the_profile(notes_site: str, page: 
     expect(picker(other, "thanks")).to_have_value("")
     expect(field(other, "thanks", "name")).to_have_value("")
     other.close()
+
+
+def test_a_third_nudge_without_reply_asks_first(notes_site: str, page: Page) -> None:
+    days_ago = [(dt.date.today() - dt.timedelta(days=n)).isoformat() for n in (30, 20, 10)]
+    chased = {
+        **ANA,
+        "nudges": 2,
+        "replied": False,
+        "log": [
+            {"date": days_ago[0], "kind": "thank-you", "template": "thanks"},
+            {"date": days_ago[1], "kind": "follow-up", "template": "nudge"},
+            {"date": days_ago[2], "kind": "follow-up", "template": "nudge"},
+        ],
+    }
+    (ana,) = open_notes(page, notes_site, [chased])
+    picker(page, "nudge").select_option(ana)
+    field(page, "nudge", "topic").fill("survey design")
+    field(page, "nudge", "signed").fill("Leo")
+    action(page, "nudge", "mark-sent").click()
+    expect(status(page, "nudge")).to_contain_text("Press Mark as sent again to log it anyway.")
+    assert "too-soon" not in (status(page, "nudge").text_content() or "")
+    assert len(person(page, ana)["log"]) == 3
+    action(page, "nudge", "mark-sent").click()
+    expect(status(page, "nudge")).to_contain_text("Logged on Ana Ruiz")
+    assert len(person(page, ana)["log"]) == 4
