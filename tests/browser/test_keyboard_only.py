@@ -108,7 +108,8 @@ def test_every_element_tab_reaches_shows_that_it_has_the_focus(
     _, base = default_playbook
     page.goto(base + path)
     page.locator(
-        "[data-playbook-checklist] [data-playbook-progress], [data-playbook-people][data-playbook-ready]"
+        "[data-playbook-checklist] [data-playbook-progress], "
+        "[data-playbook-people][data-playbook-ready]"
     ).first.wait_for()
     reached, unseen = tab_through(page)
     product = page.locator(

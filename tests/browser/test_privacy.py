@@ -207,8 +207,8 @@ def log_people_with_a_secret(page: Page) -> None:
     profile; then every action that makes a file or a link from them."""
     page.on("dialog", lambda dialog: dialog.accept())
     form = page.locator(".playbook-people__add")
-    for field in ("name", "met_at", "talked_about", "next_step", "contact"):
-        form.locator(f"[data-playbook-person-field='{field}']").fill(f"{SECRET} {field}")
+    for name in ("name", "met_at", "talked_about", "next_step", "contact"):
+        form.locator(f"[data-playbook-person-field='{name}']").fill(f"{SECRET} {name}")
     form.locator("[data-playbook-person-field='name']").press("Enter")
     expect(page.locator("[data-playbook-person-name]").first).to_contain_text(SECRET)
     page.locator(".playbook-people__profile summary").click()
