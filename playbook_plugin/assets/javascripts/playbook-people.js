@@ -398,10 +398,11 @@
 
   /* The API (window.Playbook.people) -------------------------------------------------------- */
 
+  /** The person as the API hands it out: a fresh object (store.get parses it anew each
+   * time), with its id. */
   function withId(id, person) {
-    var result = copy(person);
-    result.id = id;
-    return result;
+    person.id = id;
+    return person;
   }
 
   function all() {
