@@ -129,11 +129,17 @@ FEATURES: dict[str, dict[str, str]] = {
         "marker": 'data-playbook-message="',
         "stylesheet": "../stylesheets/playbook-messages.css",
     },
+    # The model and window.Playbook.people; every generator offers people to write to (its
+    # picker), so it loads with them.
     "people": {
         "script": "playbook-people.js",
-        # Every generator offers people to write to (its picker), so it loads with them.
         "selector": "[data-playbook-people], [data-playbook-person-picker], "
         "[data-playbook-people-due], [data-playbook-message]",
+    },
+    # The People page's log and the "due this week" list, drawn from the model.
+    "people-log": {
+        "script": "playbook-people-log.js",
+        "selector": "[data-playbook-people], [data-playbook-people-due]",
         "marker": "data-playbook-people",
         "stylesheet": "../stylesheets/playbook-people.css",
     },

@@ -57,7 +57,9 @@ def _field(strings: Mapping[str, str], prefix: str, name: str, kind: str, requir
     label = escape(strings[f"people_field_{name}"])
     note = ""
     if not required and name not in ("met_at", "met_on"):
-        note = f' <span class="playbook-people__optional">{escape(strings["people_optional"])}</span>'
+        note = (
+            f' <span class="playbook-people__optional">{escape(strings["people_optional"])}</span>'
+        )
     attributes = [
         f'id="{field_id}"',
         f'name="{name}"',
@@ -99,7 +101,7 @@ def render_people(strings: Mapping[str, str], *, widget_number: int) -> str:
         f'<p class="playbook-people__search"><label for="{prefix}-search">'
         f"{escape(strings['people_search'])}</label>"
         f'<input id="{prefix}-search" type="search" autocomplete="off" '
-        f'{ATTRIBUTES["people_search"]}></p>'
+        f"{ATTRIBUTES['people_search']}></p>"
         f'<p class="playbook-people__actions">'
         f'<button type="button" class="playbook-button" {action}="remind-all">'
         f"{escape(strings['people_remind_all'])}</button> "

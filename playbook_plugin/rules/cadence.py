@@ -55,8 +55,7 @@ def read_cadence(value: object) -> Cadence:
     for key in value:
         if key not in known:
             raise ValueError(
-                f"`follow_up` has no setting `{key}`; the settings are: "
-                + ", ".join(sorted(known))
+                f"`follow_up` has no setting `{key}`; the settings are: " + ", ".join(sorted(known))
             )
     settings: dict[str, Any] = {}
     for key, (low, high, what) in _LIMITS.items():

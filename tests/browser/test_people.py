@@ -110,7 +110,9 @@ def add(page: Page, name: str, **fields: str) -> None:
 
 
 def names(page: Page) -> list[str]:
-    return page.locator("[data-playbook-person]:visible [data-playbook-person-name]").all_text_contents()
+    return page.locator(
+        "[data-playbook-person]:visible [data-playbook-person-name]"
+    ).all_text_contents()
 
 
 def test_adding_a_person_takes_a_name_and_enter_and_is_due_for_a_thank_you(
@@ -120,7 +122,13 @@ def test_adding_a_person_takes_a_name_and_enter_and_is_due_for_a_thank_you(
     open_people(page, base)
     form = page.locator(ADD_FORM)
     expect(form.locator("[data-playbook-person-field='met_on']")).to_have_value(today())
-    add(page, "Ana Ruiz", met_at="Data meetup", talked_about="open maps", next_step="send the article")
+    add(
+        page,
+        "Ana Ruiz",
+        met_at="Data meetup",
+        talked_about="open maps",
+        next_step="send the article",
+    )
     entry = page.locator("[data-playbook-person]").first
     expect(entry.locator("time[data-playbook-person-due]")).to_have_attribute("datetime", today(1))
     expect(entry.locator("time[data-playbook-person-due]")).to_contain_text("Send a thank-you")
@@ -274,9 +282,7 @@ def test_we_talked_today_is_one_tap_and_counts_as_the_last_contact(
     expect(entry).to_contain_text("Losing touch")
     entry.locator("[data-playbook-action='talked']").click()
     expect(entry.locator("[data-playbook-person-log] > li")).to_have_count(1)
-    expect(entry.locator("time[data-playbook-person-due]")).to_have_attribute(
-        "datetime", today(30)
-    )
+    expect(entry.locator("time[data-playbook-person-due]")).to_have_attribute("datetime", today(30))
     expect(entry).not_to_contain_text("Losing touch")
     expect(entry).to_contain_text("Last contact")
 

@@ -202,6 +202,54 @@ def test_what_the_reader_types_never_leaves_the_offline_copy(
     assert traffic.foreign() == []
 
 
+def log_people_with_a_secret(page: Page) -> None:
+    """The secret as a person's name, place, topic, next step and contact, and in the
+    profile; then every action that makes a file or a link from them."""
+    page.on("dialog", lambda dialog: dialog.accept())
+    form = page.locator(".playbook-people__add")
+    for name in ("name", "met_at", "talked_about", "next_step", "contact"):
+        form.locator(f"[data-playbook-person-field='{name}']").fill(f"{SECRET} {name}")
+    form.locator("[data-playbook-person-field='name']").press("Enter")
+    expect(page.locator("[data-playbook-person-name]").first).to_contain_text(SECRET)
+    page.locator(".playbook-people__profile summary").click()
+    profile = page.locator("[data-playbook-profile-field]")
+    for index in range(profile.count()):
+        profile.nth(index).fill(f"{SECRET} profile {index}")
+    page.locator("[data-playbook-people-search]").fill(SECRET.split()[0])
+    with page.expect_download():
+        page.locator("[data-playbook-action='remind-person']").first.click()
+    with page.expect_download():
+        page.locator("[data-playbook-action='remind-all']").click()
+    page.locator("[data-playbook-action='transfer']").click()
+    expect(page.locator("[data-playbook-transfer] svg")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+
+def test_people_and_the_profile_never_leave_the_hosted_site(
+    default_playbook: tuple[Path, str], watch: Callable[[IsOwn], tuple[Page, Traffic]]
+) -> None:
+    _, base = default_playbook
+    page, traffic = watch(is_hosted_at(base))
+    page.goto(base + "people/")
+    log_people_with_a_secret(page)
+    # The due list of the home page, reached by instant navigation, shows the person.
+    page.get_by_role("link", name="Home").first.click()
+    expect(page.locator("[data-playbook-people-due]")).to_contain_text(SECRET)
+    page.wait_for_load_state("networkidle")
+    assert traffic.carrying(SECRET) == []
+    assert traffic.foreign() == []
+
+
+def test_people_and_the_profile_never_leave_the_offline_copy(
+    offline_playbook: Path, watch: Callable[[IsOwn], tuple[Page, Traffic]]
+) -> None:
+    page, traffic = watch(is_file)
+    page.goto(file_url(offline_playbook, "people.html"))
+    log_people_with_a_secret(page)
+    assert traffic.carrying(SECRET) == []
+    assert traffic.foreign() == []
+
+
 def test_the_privacy_note_says_what_is_stored_and_how_to_export_or_erase_it(
     default_playbook: tuple[Path, str], page: Page
 ) -> None:

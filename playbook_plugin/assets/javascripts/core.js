@@ -76,9 +76,13 @@
         "stylesheet": "../stylesheets/playbook-messages.css"
       },
       "people": {
-        "marker": "data-playbook-people",
         "script": "playbook-people.js",
-        "selector": "[data-playbook-people], [data-playbook-person-picker], [data-playbook-people-due], [data-playbook-message]",
+        "selector": "[data-playbook-people], [data-playbook-person-picker], [data-playbook-people-due], [data-playbook-message]"
+      },
+      "people-log": {
+        "marker": "data-playbook-people",
+        "script": "playbook-people-log.js",
+        "selector": "[data-playbook-people], [data-playbook-people-due]",
         "stylesheet": "../stylesheets/playbook-people.css"
       }
     },
