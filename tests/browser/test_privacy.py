@@ -269,3 +269,33 @@ def test_the_privacy_note_says_what_is_stored_and_how_to_export_or_erase_it(
     for promise in ("only in this browser", "local storage", "export", "erase", "no analytics"):
         assert promise in text, promise
     expect(page.locator("#privacy ~ p a[href*='checklists']").first).to_be_visible()
+
+
+def test_a_note_to_a_person_never_leaves_the_hosted_site(
+    default_playbook: tuple[Path, str], watch: Callable[[IsOwn], tuple[Page, Traffic]]
+) -> None:
+    """A person and the profile with the secret in a generator: picked, the words changed,
+    copied, emailed, a reminder saved and the note marked as sent."""
+    _, base = default_playbook
+    page, traffic = watch(is_hosted_at(base))
+    page.goto(base + "after-you-meet/")
+    page.wait_for_function("() => window.Playbook && window.Playbook.people")
+    page.evaluate(
+        """secret => window.Playbook.people.save({name: secret + " name", met_at: secret,
+            talked_about: secret, next_step: secret, contact: "zq@example.org"})""",
+        SECRET,
+    )
+    generator = page.locator("[data-playbook-message='thank-you-after-meeting']")
+    generator.locator("[data-playbook-person-picker]").select_option(index=1)
+    for name in ("when", "advice", "action", "my_name"):
+        generator.locator(f"[data-playbook-field='{name}']").fill(f"{SECRET} {name}")
+    generator.locator("[data-playbook-action='edit']").click()
+    page.keyboard.type(f" {SECRET} edited")
+    generator.locator("[data-playbook-action='copy']").click()
+    with page.expect_download():
+        generator.locator("[data-playbook-action='remind']").click()
+    generator.locator("[data-playbook-action='mark-sent']").click()
+    expect(generator.locator("[data-playbook-message-status]")).to_contain_text(SECRET)
+    page.wait_for_load_state("networkidle")
+    assert traffic.carrying(SECRET) == []
+    assert traffic.foreign() == []
