@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import icalendar
@@ -456,3 +457,18 @@ def test_a_third_nudge_without_reply_asks_first(notes_site: str, page: Page) -> 
     action(page, "nudge", "mark-sent").click()
     expect(status(page, "nudge")).to_contain_text("Logged on Ana Ruiz")
     assert len(person(page, ana)["log"]) == 4
+
+
+def test_notes_to_people_work_in_the_offline_copy(offline_playbook: Path, page: Page) -> None:
+    page.goto((offline_playbook / "after-you-meet.html").as_uri())
+    page.wait_for_function("() => window.Playbook && window.Playbook.people")
+    (ana,) = page.evaluate("person => [window.Playbook.people.save(person)]", ANA)
+    generator = "thank-you-after-meeting"
+    picker(page, generator).select_option(ana)
+    expect(field(page, generator, "name")).to_have_value("Ana")
+    for name, value in {"advice": "a", "action": "b", "my_name": "Leo"}.items():
+        field(page, generator, name).fill(value)
+    action(page, generator, "mark-sent").click()
+    expect(status(page, generator)).to_contain_text("Logged on Ana Ruiz")
+    link = widget(page, generator).locator("[data-playbook-people-link]")
+    assert (link.get_attribute("href") or "").endswith("people.html")
