@@ -233,7 +233,8 @@ def test_lines_to_say_out_loud_are_words_to_say_not_a_form_to_send(built: Path) 
         start = html.index(f'data-playbook-message="{template}"')
         end = html.find('data-playbook-message="', start + 30)
         widget = html[start : end if end > 0 else len(html)]
-        assert "Words to say out loud" in widget
+        assert "Lines to say out loud" in widget
+        assert "data-playbook-person-picker" not in widget
         for action in ("copy", "email", "remind", "mark-sent", "edit"):
             assert f'data-playbook-action="{action}"' not in widget, (template, action)
 

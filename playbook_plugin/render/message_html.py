@@ -179,9 +179,7 @@ def render_message_html(template: MessageTemplate, settings: MessageSettings) ->
         )
         + "</p>",
     ]
-    if spoken:
-        parts.append(f'<p class="playbook-message__say">{escape(strings["message_say_it"])}</p>')
-    else:
+    if not spoken:
         parts.append(_person_picker_html(base, strings))
     if template.fields:
         parts += [

@@ -132,7 +132,6 @@ DEFAULT_STRINGS: dict[str, str] = {
     "message_forget": "Clear what I typed",
     "message_forgotten": "Cleared: nothing you typed in this message is saved any more.",
     # Notes for people (message_html.py, playbook-messages.js; the People log is issue 12)
-    "message_say_it": "Words to say out loud, in your own voice.",
     "message_text": "Your message",
     "message_person": "Who is it for?",
     "message_person_none": "No one in particular",

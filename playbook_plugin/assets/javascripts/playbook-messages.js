@@ -1006,10 +1006,6 @@
       if (someone.due) {
         said += " " + t("message_marked_next", { step: someone.due_step || t("people_step_keep"),
           date: longDate(someone.due) });
-        if (dateInput) {
-          dateInput.value = clampDate(someone.due);
-          update(true);
-        }
       }
       say(said);
     }
