@@ -102,6 +102,13 @@ def render_people(strings: Mapping[str, str], *, widget_number: int) -> str:
         f"{escape(strings['people_search'])}</label>"
         f'<input id="{prefix}-search" type="search" autocomplete="off" '
         f"{ATTRIBUTES['people_search']}></p>"
+        f'<p class="playbook-people__filter"><label for="{prefix}-filter">'
+        f"{escape(strings['people_filter'])}</label>"
+        f'<select id="{prefix}-filter" name="filter">'
+        f'<option value="all">{escape(strings["people_filter_all"])}</option>'
+        f'<option value="due">{escape(strings["people_filter_due"])}</option>'
+        f'<option value="touch">{escape(strings["people_filter_touch"])}</option>'
+        "</select></p>"
         f'<p class="playbook-people__actions">'
         f'<button type="button" class="playbook-button" {action}="remind-all">'
         f"{escape(strings['people_remind_all'])}</button> "

@@ -566,3 +566,33 @@ def test_a_damaged_transfer_link_adds_nothing_and_says_so(
     expect(page.locator("[data-playbook-people-status]")).to_contain_text("damaged")
     assert saved_people(page) == {}
     assert "#" not in page.url
+
+
+def test_a_person_can_have_their_own_keep_in_touch_period_and_the_list_shows_who_is_out_of_touch(
+    site: tuple[Path, str], page: Page
+) -> None:
+    _, base = site
+    open_people(page, base)
+    seed_people(
+        page,
+        {
+            "pold": person("Old Friend", met_on=today(-50), due=today(20)),
+            "pnew": person("New Face", met_on=today(-5), due=today(25)),
+        },
+    )
+    page.reload()
+    show = page.locator(".playbook-people__filter select")
+    show.select_option("touch")
+    assert names(page) == ["Old Friend"]
+    entry = page.locator("[data-playbook-person='pold']")
+    expect(entry).to_contain_text("More than 30 days")
+    show.select_option("all")
+    entry.locator("[data-playbook-action='edit-person']").click()
+    entry.locator("input[name='keep_ideal']").fill("60")
+    entry.locator("input[name='keep_latest']").fill("120")
+    entry.locator("input[name='keep_ideal']").press("Enter")
+    expect(entry).not_to_contain_text("More than")
+    assert saved_people(page)["pold"]["keep_in_touch_days"] == [60, 120]
+    show.select_option("touch")
+    assert names(page) == []
+    expect(page.locator(".playbook-people__empty")).to_be_visible()
