@@ -86,7 +86,8 @@ def render_people(strings: Mapping[str, str], *, widget_number: int) -> str:
     action = ATTRIBUTES["action"]
     return (
         f'<div class="playbook-people" {ATTRIBUTES["people"]}>\n'
-        f'<p class="playbook-people__needs-js">{escape(strings["people_needs_js"])}</p>\n'
+        f'<p class="playbook-people__needs-js playbook-screen-only">'
+        f"{escape(strings['people_needs_js'])}</p>\n"
         f'<form class="playbook-people__add" hidden aria-labelledby="{prefix}-add-title" '
         'autocomplete="off">'
         f'<h2 id="{prefix}-add-title" class="playbook-people__heading">'

@@ -383,6 +383,11 @@ def test_the_event_kit_links_to_the_people_page_on_screen_and_keeps_the_sheet_on
     page.emulate_media(media="print")
     expect(page.locator(".playbook-people-log")).to_be_visible()
     expect(page.get_by_role("link", name="Keep a log of the people you met")).to_be_hidden()
+    # Printed, the People page is the same sheet; its form, list and data panel stay off paper.
+    page.goto(base + "people/")
+    expect(page.locator(".playbook-people-log")).to_be_visible()
+    for screen_only in (".playbook-people", "[data-playbook-data]", "h2:text('Your data')"):
+        expect(page.locator(screen_only)).to_be_hidden()
 
 
 def test_instant_navigation_brings_a_working_log(site: tuple[Path, str], page: Page) -> None:
