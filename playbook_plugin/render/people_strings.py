@@ -86,6 +86,7 @@ PEOPLE_STRINGS: dict[str, str] = {
     "people_due_title": "Due this week",
     "people_due_none": "Nobody to follow up with this week.",
     "people_due_count": "{count} people to follow up with this week:",
+    "people_due_count_one": "One person to follow up with this week:",
     "people_due_link": "Open People I met",
     "people_due_needs_js": "Your follow-ups for this week show here, from People I met.",
     "people_open": "Keep a log of the people you met, with the next step for each",

@@ -135,6 +135,7 @@ def due_list(page: Page) -> None:
     due = page.locator("[data-playbook-people-due]")
     expect(due).to_have_attribute("data-playbook-ready", "")
     expect(due.locator("li")).to_have_text(["Grace Hopper: Send a thank-you: due today"])
+    expect(due).to_contain_text("One person to follow up with this week")
     expect(due).to_have_css("border-left-style", "solid")
     due.get_by_role("link", name="Grace Hopper").click()
     expect(page.locator("[data-playbook-person='pgrace']")).to_be_visible()

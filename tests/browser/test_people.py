@@ -351,6 +351,7 @@ def test_the_home_page_shows_who_is_due_this_week(site: tuple[Path, str], page: 
     page.reload()
     items = due.locator("li")
     expect(items).to_have_count(2)
+    expect(due).to_contain_text("2 people to follow up with this week")
     expect(items.nth(0)).to_contain_text("Overdue Olu")
     expect(items.nth(1)).to_contain_text("Soon Sam")
     items.nth(1).get_by_role("link").click()

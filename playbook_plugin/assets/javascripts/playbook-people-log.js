@@ -487,7 +487,8 @@
     var listNode = node.querySelector(".playbook-people-due__list");
     var page = node.querySelector("a[href]");
     var base = page ? page.href.split("#")[0] : people.peopleUrl();
-    status.textContent = due.length ? t("people_due_count", { count: due.length }) : t("people_due_none");
+    status.textContent = !due.length ? t("people_due_none")
+      : due.length === 1 ? t("people_due_count_one") : t("people_due_count", { count: due.length });
     while (listNode.firstChild) listNode.removeChild(listNode.firstChild);
     due.forEach(function (person) {
       var line = element("li");
