@@ -38,6 +38,7 @@ def test_the_people_page_is_at_people_and_linked_from_the_checklists_and_event_k
     assert 'data-playbook-person-field="name"' in page
     assert 'data-playbook-action="add-person"' in page
     assert "data-playbook-data" in page, "export and import on the same page"
+    assert '<div class="playbook-print-only"><table class="playbook-people-log">' in page
     assert "playbook-people.css" in page.split("</head>")[0]
     assert config_of(page)["cadence"] == DEFAULT_CADENCE
     assert config_of(page)["people_url"] == "people/"

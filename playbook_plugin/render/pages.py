@@ -128,7 +128,8 @@ def event_kit_page(
 
 
 def people_page(strings: Mapping[str, str]) -> str:
-    """People I met: the log, and the reader's data panel (export, import, send to a phone)."""
+    """People I met: the log, and the reader's data panel (export, import, send to a phone).
+    Printed, and in the playbook PDF, the page is the sheet to fill in by hand instead."""
     return "\n".join(
         [
             *_front_matter(strings["people_intro"]),
@@ -139,7 +140,9 @@ def people_page(strings: Mapping[str, str]) -> str:
             "```people",
             "```",
             "",
-            f"## {strings['your_data']}",
+            f'<div class="playbook-print-only">{people_met_table(strings)}</div>',
+            "",
+            f'<h2 class="playbook-screen-only">{escape(strings["your_data"])}</h2>',
             "",
             reader_data_panel(strings),
             "",

@@ -86,7 +86,8 @@ def render_people(strings: Mapping[str, str], *, widget_number: int) -> str:
     action = ATTRIBUTES["action"]
     return (
         f'<div class="playbook-people" {ATTRIBUTES["people"]}>\n'
-        f'<p class="playbook-people__needs-js">{escape(strings["people_needs_js"])}</p>\n'
+        f'<p class="playbook-people__needs-js playbook-screen-only">'
+        f"{escape(strings['people_needs_js'])}</p>\n"
         f'<form class="playbook-people__add" hidden aria-labelledby="{prefix}-add-title" '
         'autocomplete="off">'
         f'<h2 id="{prefix}-add-title" class="playbook-people__heading">'
@@ -102,6 +103,13 @@ def render_people(strings: Mapping[str, str], *, widget_number: int) -> str:
         f"{escape(strings['people_search'])}</label>"
         f'<input id="{prefix}-search" type="search" autocomplete="off" '
         f"{ATTRIBUTES['people_search']}></p>"
+        f'<p class="playbook-people__filter"><label for="{prefix}-filter">'
+        f"{escape(strings['people_filter'])}</label>"
+        f'<select id="{prefix}-filter" name="filter">'
+        f'<option value="all">{escape(strings["people_filter_all"])}</option>'
+        f'<option value="due">{escape(strings["people_filter_due"])}</option>'
+        f'<option value="touch">{escape(strings["people_filter_touch"])}</option>'
+        "</select></p>"
         f'<p class="playbook-people__actions">'
         f'<button type="button" class="playbook-button" {action}="remind-all">'
         f"{escape(strings['people_remind_all'])}</button> "

@@ -28,14 +28,14 @@ DEFAULT_STRINGS: dict[str, str] = {
     # Reader data
     "your_data": "Your data",
     "your_data_intro": (
-        "Your ticks and drafts are saved in this browser only; nothing is sent anywhere. "
+        "Your ticks, drafts and people are saved in this browser only; nothing is sent anywhere. "
         "Export them to a file to move them to another browser, or as a backup."
     ),
     "export": "Export my data",
     "import": "Import from a file",
     "erase": "Erase my data",
     "erase_confirm": (
-        "Erase every tick and draft this site saved in this browser? "
+        "Erase every tick, draft and person this site saved in this browser? "
         "This cannot be undone: export first if you want a copy."
     ),
     "erase_done": "Erased {count} entries. Nothing from this site is saved in this browser now.",

@@ -351,6 +351,7 @@ def test_the_home_page_shows_who_is_due_this_week(site: tuple[Path, str], page: 
     page.reload()
     items = due.locator("li")
     expect(items).to_have_count(2)
+    expect(due).to_contain_text("2 people to follow up with this week")
     expect(items.nth(0)).to_contain_text("Overdue Olu")
     expect(items.nth(1)).to_contain_text("Soon Sam")
     items.nth(1).get_by_role("link").click()
@@ -383,6 +384,11 @@ def test_the_event_kit_links_to_the_people_page_on_screen_and_keeps_the_sheet_on
     page.emulate_media(media="print")
     expect(page.locator(".playbook-people-log")).to_be_visible()
     expect(page.get_by_role("link", name="Keep a log of the people you met")).to_be_hidden()
+    # Printed, the People page is the same sheet; its form, list and data panel stay off paper.
+    page.goto(base + "people/")
+    expect(page.locator(".playbook-people-log")).to_be_visible()
+    for screen_only in (".playbook-people", "[data-playbook-data]", "h2:text('Your data')"):
+        expect(page.locator(screen_only)).to_be_hidden()
 
 
 def test_instant_navigation_brings_a_working_log(site: tuple[Path, str], page: Page) -> None:
@@ -566,3 +572,33 @@ def test_a_damaged_transfer_link_adds_nothing_and_says_so(
     expect(page.locator("[data-playbook-people-status]")).to_contain_text("damaged")
     assert saved_people(page) == {}
     assert "#" not in page.url
+
+
+def test_a_person_can_have_their_own_keep_in_touch_period_and_the_list_shows_who_is_out_of_touch(
+    site: tuple[Path, str], page: Page
+) -> None:
+    _, base = site
+    open_people(page, base)
+    seed_people(
+        page,
+        {
+            "pold": person("Old Friend", met_on=today(-50), due=today(20)),
+            "pnew": person("New Face", met_on=today(-5), due=today(25)),
+        },
+    )
+    page.reload()
+    show = page.locator(".playbook-people__filter select")
+    show.select_option("touch")
+    assert names(page) == ["Old Friend"]
+    entry = page.locator("[data-playbook-person='pold']")
+    expect(entry).to_contain_text("More than 30 days")
+    show.select_option("all")
+    entry.locator("[data-playbook-action='edit-person']").click()
+    entry.locator("input[name='keep_ideal']").fill("60")
+    entry.locator("input[name='keep_latest']").fill("120")
+    entry.locator("input[name='keep_ideal']").press("Enter")
+    expect(entry).not_to_contain_text("More than")
+    assert saved_people(page)["pold"]["keep_in_touch_days"] == [60, 120]
+    show.select_option("touch")
+    assert names(page) == []
+    expect(page.locator(".playbook-people__empty")).to_be_visible()

@@ -159,7 +159,8 @@
   }
 
   var EDIT_FIELDS = [["name", "text"], ["met_at", "text"], ["met_on", "date"], ["talked_about", "text"],
-    ["next_step", "text"], ["contact", "text"], ["due", "date"], ["due_step", "text"]];
+    ["next_step", "text"], ["contact", "text"], ["due", "date"], ["due_step", "text"],
+    ["keep_ideal", "number"], ["keep_latest", "number"]];
 
   /** The person's edit form, in place of their entry. */
   function editForm(item, person) {
@@ -174,7 +175,16 @@
       input.type = pair[1];
       input.id = prefix + "-" + pair[0];
       input.name = pair[0];
-      input.value = person[pair[0]] || "";
+      var own = person.keep_in_touch_days;
+      if (pair[0] === "keep_ideal" || pair[0] === "keep_latest") {
+        input.min = "1";
+        input.step = "1";
+        input.inputMode = "numeric";
+        input.value = Array.isArray(own) ? String(own[pair[0] === "keep_ideal" ? 0 : 1]) : "";
+        input.placeholder = String(people.cadence().keep_in_touch_days[pair[0] === "keep_ideal" ? 0 : 1]);
+      } else {
+        input.value = person[pair[0]] || "";
+      }
       if (pair[0] === "name") input.required = true;
       line.appendChild(label);
       line.appendChild(input);
@@ -240,9 +250,11 @@
 
   function applySearch(log) {
     var query = log.search ? log.search.value : "";
+    var filter = log.filter ? log.filter.value : "all";
     var shown = 0;
     log.items.forEach(function (entry) {
-      var visible = !query || model.matches(entry.text, query);
+      var visible = (!query || model.matches(entry.text, query)) &&
+        (filter === "all" || (filter === "due" ? entry.due : entry.outOfTouch));
       if (entry.node.hidden === visible) entry.node.hidden = !visible;
       if (visible) shown += 1;
     });
@@ -257,10 +269,17 @@
     var everyone = people.list();
     var today = localToday();
     var fragment = document.createDocumentFragment();
+    var cadence = people.cadence();
     log.items = everyone.map(function (person) {
       var node = personItem(person, today);
       fragment.appendChild(node);
-      return { node: node, text: model.searchText(person) };
+      var state = model.dueState(person, today);
+      return {
+        node: node,
+        text: model.searchText(person),
+        due: state === "overdue" || state === "soon",
+        outOfTouch: model.touchState(person, today, cadence) !== "ok",
+      };
     });
     var listNode = log.list;
     while (listNode.firstChild) listNode.removeChild(listNode.firstChild);
@@ -393,6 +412,19 @@
       ["name", "met_at", "talked_about", "next_step", "contact", "due_step"].forEach(function (name) {
         values[name] = values[name].trim();
       });
+      /* The person's own keep-in-touch period, or (both left empty) the site's. */
+      var ideal = parseInt(values.keep_ideal, 10);
+      var latest = parseInt(values.keep_latest, 10);
+      delete values.keep_ideal;
+      delete values.keep_latest;
+      if (ideal >= 1 || latest >= 1) {
+        var site = people.cadence().keep_in_touch_days;
+        ideal = ideal >= 1 ? ideal : Math.min(site[0], latest);
+        latest = latest >= 1 ? latest : Math.max(site[1], ideal);
+        values.keep_in_touch_days = [Math.min(ideal, latest), Math.max(ideal, latest)];
+      } else {
+        values.keep_in_touch_days = null;
+      }
       edit.parentNode.removeChild(edit);
       people.save(values);
       say(widget, t("people_saved", { name: values.name }));
@@ -411,6 +443,8 @@
       if (control && widget.contains(control)) onAction(log, control, event);
     });
     if (log.search) log.search.addEventListener("input", function () { applySearch(log); });
+    log.filter = widget.querySelector(".playbook-people__filter select");
+    if (log.filter) log.filter.addEventListener("change", function () { applySearch(log); });
     setUpProfile(widget);
     var everyone = renderLog(log);
     resetForm(log, everyone);
@@ -453,7 +487,8 @@
     var listNode = node.querySelector(".playbook-people-due__list");
     var page = node.querySelector("a[href]");
     var base = page ? page.href.split("#")[0] : people.peopleUrl();
-    status.textContent = due.length ? t("people_due_count", { count: due.length }) : t("people_due_none");
+    status.textContent = !due.length ? t("people_due_none")
+      : due.length === 1 ? t("people_due_count_one") : t("people_due_count", { count: due.length });
     while (listNode.firstChild) listNode.removeChild(listNode.firstChild);
     due.forEach(function (person) {
       var line = element("li");
