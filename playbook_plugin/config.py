@@ -9,6 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from playbook_plugin.render.strings import DEFAULT_STRINGS
+from playbook_plugin.rules.cadence import Cadence, read_cadence
 from playbook_plugin.sources.messages import MessageSettings, build_settings
 from playbook_plugin.sources.slugs import is_valid_id
 
@@ -32,6 +33,16 @@ class _Strings(base.BaseConfigOption[dict[str, str]]):
             if not isinstance(text, str):
                 raise base.ValidationError(f"`strings.{key}` must be text")
         return dict(value)
+
+
+class _FollowUp(base.BaseConfigOption[Cadence]):
+    """The People log's follow-up cadence (``rules/cadence.py``)."""
+
+    def run_validation(self, value: object) -> Cadence:
+        try:
+            return read_cadence(value)
+        except ValueError as error:
+            raise base.ValidationError(str(error)) from None
 
 
 class _Namespace(c.Type[str]):
@@ -108,6 +119,9 @@ class PlaybookConfig(base.Config):  # type: ignore[no-untyped-call]
     """Which PDFs to build: ``playbook``, ``event-kit``, ``checklists`` (default: all)."""
     pdf_concurrency = _Processes(default=max(0, (os.cpu_count() or 1) - 1))
     """Processes rendering PDFs beside the build's own (0: none); default: cores less one."""
+    follow_up = _FollowUp()
+    """When the People log schedules the next step: ``{thank_within_hours: 24,
+    first_follow_up_business_days: 3, nudges_without_reply: 2, keep_in_touch_days: [30, 90]}``."""
     pdf_cache_dir = c.Type(str, default=".cache/playbook/pdf")
     """Where unchanged PDFs are kept between builds, from the folder of mkdocs.yml."""
     offline_app = c.Type(bool, default=True)

@@ -53,6 +53,24 @@ ATTRIBUTES: dict[str, str] = {
     "actions": "data-playbook-actions",
     "message_status": "data-playbook-message-status",
     "remind_date": "data-playbook-remind-date",
+    # Notes for people in a generator (the picker itself is the People log's `person_picker`).
+    "person_row": "data-playbook-person-row",
+    "people_link": "data-playbook-people-link",
+    "edit_note": "data-playbook-edit-note",
+    # People I met: the log, its add-person form, each person, the profile, what is due.
+    "people": "data-playbook-people",
+    "people_due": "data-playbook-people-due",
+    "person": "data-playbook-person",
+    "person_field": "data-playbook-person-field",
+    "person_name": "data-playbook-person-name",
+    "person_due": "data-playbook-person-due",
+    "person_log": "data-playbook-person-log",
+    "person_picker": "data-playbook-person-picker",
+    "profile_field": "data-playbook-profile-field",
+    "people_search": "data-playbook-people-search",
+    "people_list": "data-playbook-people-list",
+    "people_status": "data-playbook-people-status",
+    "transfer": "data-playbook-transfer",
     # Print: a blank to fill in by hand.
     "blank": "data-playbook-blank",
     # Shared by every widget.
@@ -73,9 +91,19 @@ KEY_KINDS: dict[str, str] = {
     "checklist": "checklist:{id}",
     "page": "checklist:page:{key}",
     "message": "message:{id}",
+    "person": "person:{id}",
+    "profile": "profile",
+    "draft": "draft:{person}:{id}",
 }
 """Keys under ``playbook:<namespace>:``: a checklist's ticks, the ticks of a page's task
-lists (a checklist named ``page:<page key>``), a message draft."""
+lists (a checklist named ``page:<page key>``), a message draft, a person the reader met, the
+reader's own profile (a fixed key), and a draft for one person and one template."""
+
+TRANSFER_FRAGMENT = "playbook-transfer"
+"""The URL fragment (``#playbook-transfer=…``) that carries the reader's data to another
+device: compressed, base64url, never sent to a server."""
+QR_LIMIT_BYTES = 2900
+"""What one QR code holds at error level L, near enough: a longer link offers the file."""
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Checklist and message ids (``slugs.ID_PATTERN``)."""
@@ -105,6 +133,20 @@ FEATURES: dict[str, dict[str, str]] = {
         "selector": "[data-playbook-message]",
         "marker": 'data-playbook-message="',
         "stylesheet": "../stylesheets/playbook-messages.css",
+    },
+    # The model and window.Playbook.people; every generator offers people to write to (its
+    # picker), so it loads with them.
+    "people": {
+        "script": "playbook-people.js",
+        "selector": "[data-playbook-people], [data-playbook-person-picker], "
+        "[data-playbook-people-due], [data-playbook-message]",
+    },
+    # The People page's log and the "due this week" list, drawn from the model.
+    "people-log": {
+        "script": "playbook-people-log.js",
+        "selector": "[data-playbook-people], [data-playbook-people-due]",
+        "marker": "data-playbook-people",
+        "stylesheet": "../stylesheets/playbook-people.css",
     },
 }
 
@@ -137,10 +179,11 @@ def legacy_page_key(src_uri: str) -> str:
     return src_uri.replace("\\", "/").removesuffix(".md")
 
 
-def storage_key(namespace: str, kind: str, name: str) -> str:
-    """The full ``localStorage`` key, e.g. ``playbook:club:checklist:before-the-event``."""
+def storage_key(namespace: str, kind: str, name: str = "", person: str = "") -> str:
+    """The full ``localStorage`` key, e.g. ``playbook:club:checklist:before-the-event``;
+    a draft names its person too: ``storage_key("club", "draft", "thanks", person="p1")``."""
     shape = KEY_KINDS[kind]
-    local = shape.format(id=name, key=name)
+    local = shape.format(id=name, key=name, person=person)
     return f"{STORAGE_PREFIX}:{namespace}:{local}"
 
 
@@ -155,6 +198,8 @@ def browser_contract() -> dict[str, Any]:
         "exportFormat": EXPORT_FORMAT,
         "exportVersion": EXPORT_VERSION,
         "importLimitBytes": IMPORT_LIMIT_BYTES,
+        "transferFragment": TRANSFER_FRAGMENT,
+        "qrLimitBytes": QR_LIMIT_BYTES,
         "defaultNamespace": DEFAULT_NAMESPACE,
         "features": FEATURES,
     }

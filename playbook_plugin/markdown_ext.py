@@ -24,9 +24,11 @@ from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_
 from playbook_plugin.render.checklist_html import progress_line, render_checklist
 from playbook_plugin.render.message_html import applicable_checks, render_message_html
 from playbook_plugin.render.page_data import PAGE_MARKER, page_data_block
+from playbook_plugin.render.people_html import render_people, render_people_due
 from playbook_plugin.render.strings import merge_strings
 from playbook_plugin.render.task_ids import PageIds
 from playbook_plugin.render.tasklists import TaskListTreeprocessor
+from playbook_plugin.rules.cadence import Cadence, read_cadence
 from playbook_plugin.sources.checklists import Checklist, load_checklists
 from playbook_plugin.sources.errors import SourceError, SourceErrors
 from playbook_plugin.sources.messages import (
@@ -39,8 +41,11 @@ from playbook_plugin.sources.messages import (
 log = logging.getLogger("mkdocs.plugins.playbook")
 
 WIDGET_MARKERS = tuple(
-    ATTRIBUTES[name] for name in ("checklist", "message", "data_panel", "summary")
+    ATTRIBUTES[name]
+    for name in ("checklist", "message", "data_panel", "summary", "people", "person_picker")
 )
+PEOPLE_MARKERS = tuple(ATTRIBUTES[name] for name in ("message", "people", "person_picker"))
+"""Widgets that need the follow-up cadence and the People page's address."""
 
 
 @dataclass
@@ -54,6 +59,8 @@ class PageState:
     checklist_href: Callable[[str], str | None] = field(default=lambda _checklist_id: None)
     resolve_link: Callable[[str], str] = field(default=lambda link: link)
     """Turns a docs path like ``after-you-meet.md#follow-up`` into a URL from this page."""
+    people_href: str = ""
+    """The People page's URL from this page (empty: the script finds it from the site root)."""
     tasklists: bool = True
     """False when the page's front matter says ``playbook: {tasklists: false}``."""
     checking: bool = False
@@ -88,6 +95,7 @@ class PlaybookExtension(Extension):
         page: PageState | None = None,
         messages: MessageSettings | None = None,
         templates: Mapping[str, MessageTemplate] | None = None,
+        cadence: Cadence | None = None,
         **kwargs: Any,
     ) -> None:
         self.config = {
@@ -100,11 +108,14 @@ class PlaybookExtension(Extension):
             "checks": [[], "Advice checks to add, change or switch off"],
             "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
             "language": ["en", "Language of the templates and of the words in `checks`"],
+            "follow_up": [{}, "The People log's follow-up cadence (as `follow_up` in mkdocs.yml)"],
+            "people_url": ["people/", "The People page's URL from the site root"],
         }
         super().__init__(**kwargs)
         self._checklists = checklists
         self._messages = messages
         self._templates = templates if templates is not None else {}
+        self._cadence = cadence
         self.page = page or PageState(page_key=self.getConfig("page_key"))
 
     @property
@@ -141,6 +152,16 @@ class PlaybookExtension(Extension):
                 raise SuperFencesException(f"playbook extension settings: {error}") from None
         return self._messages
 
+    @property
+    def people(self) -> dict[str, Any]:
+        """What people widgets and generators need in the page's data block."""
+        if self._cadence is None:
+            try:
+                self._cadence = read_cadence(self.getConfig("follow_up") or None)
+            except ValueError as error:
+                raise SuperFencesException(f"playbook extension settings: {error}") from None
+        return {"cadence": self._cadence.for_browser(), "people_url": self.getConfig("people_url")}
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         render = _PageRender()
         strings = self.strings
@@ -156,6 +177,12 @@ class PlaybookExtension(Extension):
             "message",
             lambda **fence: self._format_message(fence, render),
             lambda *_args: True,
+        )
+        _add_fence(
+            superfences,
+            "people",
+            lambda **fence: self._format_people(fence, render, strings),
+            _validate_people_options,
         )
         md.treeprocessors.register(
             TaskListTreeprocessor(
@@ -174,7 +201,7 @@ class PlaybookExtension(Extension):
         )
         md.preprocessors.register(_ResetPreprocessor(md, render), "playbook_reset", 1000)
         md.postprocessors.register(
-            _PageDataPostprocessor(md, self.namespace, strings, render),
+            _PageDataPostprocessor(md, self.namespace, strings, render, lambda: self.people),
             "playbook_config",
             5,
         )
@@ -216,6 +243,15 @@ class PlaybookExtension(Extension):
             href=self.page.checklist_href(checklist_id),
         )
 
+    def _format_people(
+        self, fence: dict[str, Any], render: _PageRender, strings: Mapping[str, str]
+    ) -> str:
+        if self.page.checking:
+            return ""
+        if fence["options"].get("show") == "due":
+            return render_people_due(strings, self.page.people_href or self.getConfig("people_url"))
+        return render_people(strings, widget_number=render.next_widget_number())
+
     def _format_message(self, fence: dict[str, Any], render: _PageRender) -> str:
         if self.page.checking:
             return ""
@@ -243,6 +279,21 @@ def _validate_checklist_options(
     allowed = {"title": ("show", "hide"), "show": ("list", "progress")}
     for key, value in inputs.items():
         if value not in allowed.get(key, ()):
+            return False
+        options[key] = value
+    return True
+
+
+def _validate_people_options(
+    language: str,
+    inputs: dict[str, str],
+    options: dict[str, str],
+    attrs: dict[str, str],
+    md: Markdown,
+) -> bool:
+    """``people`` embeds the log; ``people show="due"`` the list of follow-ups due this week."""
+    for key, value in inputs.items():
+        if key != "show" or value not in ("log", "due"):
             return False
         options[key] = value
     return True
@@ -305,17 +356,24 @@ class _PageDataPostprocessor(Postprocessor):
     so the page state is reset when a conversion starts (``_ResetPreprocessor``), not here."""
 
     def __init__(
-        self, md: Markdown, namespace: str, strings: Mapping[str, str], render: _PageRender
+        self,
+        md: Markdown,
+        namespace: str,
+        strings: Mapping[str, str],
+        render: _PageRender,
+        people: Callable[[], Mapping[str, Any]],
     ) -> None:
         super().__init__(md)
         self.namespace = namespace
         self.strings = strings
         self.render = render
+        self.people = people
 
     def run(self, text: str) -> str:
         if PAGE_MARKER in text or not any(marker in text for marker in WIDGET_MARKERS):
             return text
-        block = page_data_block(self.namespace, self.strings, self.render.checks.values())
+        people = self.people() if any(marker in text for marker in PEOPLE_MARKERS) else None
+        block = page_data_block(self.namespace, self.strings, self.render.checks.values(), people)
         if _excerpt_source(self.md, page_key) is not None:
             # The blog keeps an excerpt's start and drops the rest: the block goes first.
             return f"{block}\n{text}"

@@ -41,10 +41,12 @@ from playbook_plugin.render.feature_styles import feature_stylesheets, link_feat
 from playbook_plugin.render.pages import (
     EVENT_KIT_PATH,
     OVERVIEW_PATH,
+    PEOPLE_PATH,
     checklist_page,
     checklist_page_path,
     event_kit_page,
     overview_page,
+    people_page,
 )
 from playbook_plugin.render.strings import merge_strings
 from playbook_plugin.render.task_ids import PageIds
@@ -80,6 +82,8 @@ GLOBAL_STYLESHEET = "stylesheets/playbook.css"
 STYLESHEETS = (GLOBAL_STYLESHEET, *feature_stylesheets().values())
 """Every stylesheet a page may load; a feature's own only where the page has its widgets."""
 SITE_ASSETS = "assets/playbook"
+QR_ENCODER = "vendor/qrcode-generator.js"
+"""The People log's QR encoder, loaded only when a reader asks to send their data to a phone."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -134,6 +138,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 templates=self.templates,
                 namespace=namespace,
                 strings=self.config.strings,
+                cadence=self.config.follow_up,
+                people_url=_site_url_of(PEOPLE_PATH, config.use_directory_urls),
             )
         )
         _add_once(config.extra_css, [f"{SITE_ASSETS}/{GLOBAL_STYLESHEET}"])
@@ -247,15 +253,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if self.checklists:
             overview = overview_page(self.checklists, self.strings)
             generated[OVERVIEW_PATH] = (overview, "overview", "")
-            kit = event_kit_page(self.checklists, self.strings)
+            people_href = get_relative_url(
+                _site_url_of(PEOPLE_PATH, config.use_directory_urls),
+                _site_url_of(EVENT_KIT_PATH, config.use_directory_urls),
+            )
+            kit = event_kit_page(self.checklists, self.strings, people_href)
             generated[EVENT_KIT_PATH] = (kit, "event-kit", "")
+        generated[PEOPLE_PATH] = (people_page(self.strings), "other", "")
         for path, (content, kind, checklist_id) in generated.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
-        assets = [*SCRIPTS, *STYLESHEETS]
+        assets = [*SCRIPTS, *STYLESHEETS, QR_ENCODER]
         polyfills, needs_shim = localise_polyfills(
             config.extra.get("polyfills") or [], f"{SITE_ASSETS}/{IFRAME_WORKER_SHIM}"
         )
@@ -313,6 +324,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             checklist_page_path(checklist_id), page
         )
         self.page.resolve_link = lambda link: self._link(link, page)
+        self.page.people_href = self._url(PEOPLE_PATH, page) or ""
         return None
 
     on_page_markdown = CombinedEvent(_cover_own_syntax, _set_up_page, _uncover_own_syntax)
@@ -538,6 +550,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if self.config.enabled and self.checklists_dir.is_dir():
             server.watch(str(self.checklists_dir))
         return server
+
+
+def _site_url_of(src_path: str, use_directory_urls: bool) -> str:
+    """A page's URL from the site root, as MkDocs gives it (``people.md`` → ``people/``)."""
+    stem = src_path.removesuffix(".md")
+    if not use_directory_urls:
+        return f"{stem}.html"
+    return "" if stem == "index" else f"{stem.removesuffix('/index')}/"
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -227,3 +227,61 @@ def test_every_play_page_opens_with_a_summary_that_links_each_play(
     assert summary and summary.start() < first_play, "the summary comes before the first play"
     for anchor in PLAYS[section]:
         assert f'href="#{anchor}"' in summary.group(0), f"{section}: no link to #{anchor}"
+
+
+# What the reader trial found in the text (issue 12, item 9) ---------------------------------
+
+
+def test_the_home_page_says_what_the_event_kit_prints(built: Path) -> None:
+    text = article_text(page(built, ""))
+    assert "one-page event kit" not in text
+    assert "print the event kit: one sheet for before, one for during and one for after" in text
+
+
+def test_field_labels_are_plain_words_without_notes_to_the_author(built: Path) -> None:
+    labels = []
+    for section in PLAYS:
+        labels += re.findall(r'<label for="playbook-message-[^"]+">([^<]+)<', page(built, section))
+    assert len(labels) > 50
+    odd = [label for label in labels if re.search(r"[()'\"‘’“”]", label)]
+    assert not odd, odd
+
+
+def test_the_about_page_keeps_technical_tables_for_the_readme(built: Path) -> None:
+    html = page(built, "about")
+    article = html[html.index("<article") : html.index("</article>")]
+    assert "<table" not in article
+    for word in ("3GPP", "mkdocs.yml", "RFC"):
+        assert word not in article_text(html)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "3GPP TS 23.038, TS 23.040" in readme
+
+
+def test_sharing_an_article_asks_for_its_link(built: Path) -> None:
+    html = page(built, "always")
+    start = html.index('data-playbook-message="share-article"')
+    widget = html[start : html.index('data-playbook-message="offer-introduction"')]
+    assert 'data-playbook-field="link"' in widget
+    assert ">Link to the article<" in widget
+
+
+def test_lines_to_say_out_loud_are_words_to_say_not_a_form_to_send(built: Path) -> None:
+    html = page(built, "at-the-event")
+    for template in ("close-call-in-a-month", "close-send-something", "close-ask-to-check-back"):
+        start = html.index(f'data-playbook-message="{template}"')
+        end = html.find('data-playbook-message="', start + 30)
+        widget = html[start : end if end > 0 else len(html)]
+        assert "Lines to say out loud" in widget
+        assert "data-playbook-person-picker" not in widget
+        for action in ("copy", "email", "remind", "mark-sent", "edit"):
+            assert f'data-playbook-action="{action}"' not in widget, (template, action)
+
+
+def test_keeping_in_touch_is_paced_the_same_in_the_play_and_the_checklist(built: Path) -> None:
+    """Both say what the default cadence does: monthly, then every two or three months."""
+    play = plays_text(built)["after-you-meet#follow-up"]
+    checklist = article_text(page(built, "checklists/keep-in-touch"))
+    for text in (play, checklist):
+        assert "once a month" in text.lower()
+        assert "every two or three months" in text
+    assert "once every month or two" not in checklist

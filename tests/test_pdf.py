@@ -251,6 +251,8 @@ def test_screen_only_controls_are_left_out_of_the_playbook(playbook_pdf: PdfRead
     text = " ".join(sheet.extract_text() for sheet in playbook_pdf.pages)
     for screen_only in ("Copy message", "Reset", "Export my data", "Download as PDF", "¶"):
         assert screen_only not in text
+    for screen_only in ("Who is it for?", "Add someone to your people", "Change the words"):
+        assert screen_only not in text
 
 
 # Every PDF -----------------------------------------------------------------------------

@@ -18,12 +18,25 @@ from playbook_plugin.contract import ATTRIBUTES
 PAGE_MARKER = ATTRIBUTES["page"]
 
 
+PEOPLE_STRING_PREFIXES = ("people_", "transfer")
+"""The People log's strings travel only on pages that have the log, its list or a generator."""
+
+
 def page_data_block(
-    namespace: str, strings: Mapping[str, str], checks: Iterable[Mapping[str, Any]] = ()
+    namespace: str,
+    strings: Mapping[str, str],
+    checks: Iterable[Mapping[str, Any]] = (),
+    people: Mapping[str, Any] | None = None,
 ) -> str:
-    payload = json.dumps(
-        {"namespace": namespace, "strings": dict(strings), "checks": list(checks)},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    """``people``: the follow-up ``cadence`` and ``people_url`` (the People page from the site
+    root), on pages with a people widget or a message generator."""
+    data: dict[str, Any] = {"namespace": namespace, "checks": list(checks)}
+    if people is None:
+        data["strings"] = {
+            key: text for key, text in strings.items() if not key.startswith(PEOPLE_STRING_PREFIXES)
+        }
+    else:
+        data["strings"] = dict(strings)
+        data.update(people)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f'<div hidden {PAGE_MARKER}="{escape(payload, quote=True)}"></div>'

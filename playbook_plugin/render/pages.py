@@ -1,9 +1,10 @@
-"""The pages the plugin adds: one per checklist, the overview, and the event kit."""
+"""The pages the plugin adds: one per checklist, the overview, the event kit, People I met."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from html import escape
 
 from playbook_plugin.printing.print_html import (
     ACTIONS_MARKER,
@@ -22,6 +23,8 @@ from playbook_plugin.sources.checklists import Checklist
 CHECKLISTS_FOLDER = "checklists"
 OVERVIEW_PATH = f"{CHECKLISTS_FOLDER}/index.md"
 EVENT_KIT_PATH = f"{CHECKLISTS_FOLDER}/event-kit.md"
+PEOPLE_PATH = "people.md"
+"""The People log's page, at ``people/`` (``people.html`` without directory URLs)."""
 
 
 def checklist_page_path(checklist_id: str) -> str:
@@ -87,6 +90,7 @@ def overview_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str
         lines.append(entry)
     if any(checklist.print for checklist in checklists.values()):
         lines += ["", f"[{strings['event_kit_title']}](event-kit.md)"]
+    lines += ["", f"[{strings['people_title']}](../{PEOPLE_PATH}): {strings['people_open']}."]
     lines += [
         "",
         DOWNLOADS_MARKER,
@@ -99,12 +103,48 @@ def overview_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str
     return "\n".join(lines)
 
 
-def event_kit_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str]) -> str:
+def event_kit_page(
+    checklists: Mapping[str, Checklist], strings: Mapping[str, str], people_href: str
+) -> str:
+    """``people_href``: the People page's URL from the kit's (raw HTML links are not
+    rewritten by MkDocs)."""
     lines = [f"# {strings['event_kit_title']}", "", ACTIONS_MARKER, ""]
     for checklist in in_phase_order(c for c in checklists.values() if c.print):
         lines += [f"## {checklist.title}", print_source_marker(checklist.id), ""]
         if checklist.summary:
             lines += [_paragraph(checklist.summary), ""]
         lines += [_fence(checklist.id), ""]
-    lines += [f"## {strings['people_met_title']}", "", people_met_table(strings), ""]
+    lines += [
+        f"## {strings['people_met_title']}",
+        "",
+        # On screen, the People page; on paper and in the PDF, a sheet to fill in by hand.
+        f'<p class="playbook-screen-only"><a href="{escape(people_href, quote=True)}">'
+        f"{escape(strings['people_open'])}</a></p>",
+        "",
+        f'<div class="playbook-print-only">{people_met_table(strings)}</div>',
+        "",
+    ]
     return "\n".join(lines)
+
+
+def people_page(strings: Mapping[str, str]) -> str:
+    """People I met: the log, and the reader's data panel (export, import, send to a phone).
+    Printed, and in the playbook PDF, the page is the sheet to fill in by hand instead."""
+    return "\n".join(
+        [
+            *_front_matter(strings["people_intro"]),
+            f"# {strings['people_title']}",
+            "",
+            strings["people_intro"],
+            "",
+            "```people",
+            "```",
+            "",
+            f'<div class="playbook-print-only">{people_met_table(strings)}</div>',
+            "",
+            f'<h2 class="playbook-screen-only">{escape(strings["your_data"])}</h2>',
+            "",
+            reader_data_panel(strings),
+            "",
+        ]
+    )

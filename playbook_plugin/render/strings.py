@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from playbook_plugin.render.people_strings import PEOPLE_STRINGS
+
 DEFAULT_STRINGS: dict[str, str] = {
     # Checklists
     "progress": "{done} of {total}",
@@ -26,14 +28,14 @@ DEFAULT_STRINGS: dict[str, str] = {
     # Reader data
     "your_data": "Your data",
     "your_data_intro": (
-        "Your ticks and drafts are saved in this browser only; nothing is sent anywhere. "
+        "Your ticks, drafts and people are saved in this browser only; nothing is sent anywhere. "
         "Export them to a file to move them to another browser, or as a backup."
     ),
     "export": "Export my data",
     "import": "Import from a file",
     "erase": "Erase my data",
     "erase_confirm": (
-        "Erase every tick and draft this site saved in this browser? "
+        "Erase every tick, draft and person this site saved in this browser? "
         "This cannot be undone: export first if you want a copy."
     ),
     "erase_done": "Erased {count} entries. Nothing from this site is saved in this browser now.",
@@ -59,7 +61,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "import_refused": "Left out {count} entries this site cannot use: {list}.",
     "import_refused_entry": "“{key}” ({reason})",
     "import_refused_key_empty": "no name",
-    "import_refused_key_kind": "not a checklist, task list or message draft",
+    "import_refused_key_kind": "not a checklist, task list, message draft, person or profile",
     "import_refused_key_name": "a name this site never uses",
     "import_refused_shape": "not saved in the form this site reads",
     "data_repaired": (
@@ -132,6 +134,28 @@ DEFAULT_STRINGS: dict[str, str] = {
     "message_reminder_alarm": "Time to follow up: {title}",
     "message_forget": "Clear what I typed",
     "message_forgotten": "Cleared: nothing you typed in this message is saved any more.",
+    # Notes for people (message_html.py, playbook-messages.js; the People log is issue 12)
+    "message_text": "Your message",
+    "message_person": "Who is it for?",
+    "message_person_none": "No one in particular",
+    "message_person_add": "Add someone to your people",
+    "message_profile_hint": "(kept for all your notes)",
+    "message_edit": "Change the words",
+    "message_edit_done": "You can now change any word of the message.",
+    "message_back": "Back to the template",
+    "message_back_done": "Back to the template: the message follows the blanks again.",
+    "message_edited_note": (
+        "You changed the words by hand, so the blanks above no longer change the message. "
+        "“Back to the template” starts again from the blanks."
+    ),
+    "message_mark_sent": "Mark as sent",
+    "message_mark_sent_pick": "Choose who you sent it to in “Who is it for?” first.",
+    "message_confirm_mark_sent": "Press Mark as sent again to log it anyway.",
+    "message_marked_sent": "Logged on {name}’s list of messages.",
+    "message_marked_next": "Next: {step}, on {date}.",
+    "person_met_on": "on {date}",
+    # People I met (people_strings.py)
+    **PEOPLE_STRINGS,
 }
 
 

@@ -32,6 +32,7 @@ from playbook_plugin.rules.advice import (
     primary_language,
 )
 from playbook_plugin.rules.channels import Channel, build_channels
+from playbook_plugin.rules.people_fields import PERSON_VALUES, PROFILE_VALUES, Filler, recognise
 from playbook_plugin.sources.errors import SourceError
 from playbook_plugin.sources.slugs import is_valid_id
 from playbook_plugin.sources.template_subset import (
@@ -68,7 +69,7 @@ HEADER_KEYS = (
     "lang",
     "checks",
 )
-FIELD_KEYS = ("label", "example", "required")
+FIELD_KEYS = ("label", "example", "required", "person", "profile")
 DEFAULT_RELATIONSHIP = "new"
 DEFAULT_KIND = "first-message"
 
@@ -107,6 +108,8 @@ class Field:
     label: str
     example: str = ""
     required: bool = False
+    filler: Filler | None = None
+    """What fills it in when the reader picks a person, or from their profile."""
 
 
 @dataclass(frozen=True)
@@ -331,12 +334,44 @@ def _fields(
                 raise header.error(
                     key_lines.get(key, field_line), f"fields: `{name}`: `{key}` must be text"
                 )
-        fields[name] = Field(name, str(label).strip(), str(example), required)
+        labelled = bool(spec.get("label") or bracket_labels.get(name))
+        declared, filler = _filler(header, name, spec, key_lines, field_line)
+        if not declared:
+            filler = recognise(name, str(label), labelled=labelled)
+        fields[name] = Field(name, str(label).strip(), str(example), required, filler)
     for name in variables:
         if name not in fields:
             label = bracket_labels.get(name) or label_from_name(name)
-            fields[name] = Field(name, label)
+            filler = recognise(name, label, labelled=name in bracket_labels)
+            fields[name] = Field(name, label, filler=filler)
     return tuple(fields.values())
+
+
+def _filler(
+    header: _Header, name: str, spec: Mapping[str, Any], key_lines: Mapping[str, int], line: int
+) -> tuple[bool, Filler | None]:
+    """Whether the field declares ``person:`` or ``profile:``, and what it fills from."""
+    declared = [key for key in ("person", "profile") if key in spec]
+    if not declared:
+        return False, None
+    if len(declared) == 2:
+        raise header.error(
+            key_lines.get("profile", line),
+            f"fields: `{name}` has both `person` and `profile`; keep the one it comes from",
+        )
+    source = declared[0]
+    value = spec[source]
+    if value is False:
+        return True, None
+    known = PERSON_VALUES if source == "person" else PROFILE_VALUES
+    if not isinstance(value, str) or value not in known:
+        raise header.error(
+            key_lines.get(source, line),
+            f"fields: `{name}`: `{source}: {value}` is not known; use one of: "
+            + ", ".join(known)
+            + f" (or `{source}: false` to leave the field alone)",
+        )
+    return True, Filler(source, value)  # type: ignore[arg-type]
 
 
 def parse_message(

@@ -34,7 +34,7 @@ def playbook_pages() -> list[str]:
     Listed from the sources, so each is its own test case; a separate test checks that the
     built site holds exactly these pages, so a new kind of page cannot slip past axe.
     """
-    pages = ["404.html", "checklists/", "checklists/event-kit/"]
+    pages = ["404.html", "checklists/", "checklists/event-kit/", "people/"]
     for source in sorted((REPO / "docs").rglob("*.md")):
         relative = source.relative_to(REPO / "docs").with_suffix("")
         if relative.name == "index":
@@ -128,9 +128,29 @@ def tick_some(page: Page) -> None:
         expect(boxes.nth(index)).to_be_checked()
 
 
+def log_people(page: Page) -> None:
+    """Two people, one overdue with a message on the timeline, and one being edited."""
+    form = page.locator(".playbook-people__add")
+    for name in ("Ana Ruiz", "Bo Chen"):
+        form.locator("[data-playbook-person-field='name']").fill(name)
+        form.locator("[data-playbook-person-field='met_at']").fill("Data meetup")
+        form.locator("[data-playbook-person-field='name']").press("Enter")
+    people = page.evaluate("() => window.Playbook.people.list().map(person => person.id)")
+    page.evaluate(
+        """id => window.Playbook.people.markSent(id, {kind: 'follow-up', title: 'Follow-up',
+        channel: 'Email', text: 'Hi Ana', date: '2020-01-06'})""",
+        people[0],
+    )
+    page.locator("[data-playbook-person] details summary").first.click()
+    page.locator("[data-playbook-action='edit-person']").last.click()
+    page.locator(".playbook-people__profile summary").click()
+    expect(page.locator(".playbook-person--overdue")).to_have_count(1)
+
+
 STATES: dict[str, tuple[str, Callable[[Page], Any]]] = {
     "generator-with-warnings": ("before-you-reach-out/", show_advice),
     "checklist-with-ticks": ("checklists/before-the-event/", tick_some),
+    "people-logged": ("people/", log_people),
 }
 
 
@@ -154,7 +174,7 @@ def test_a_page_after_the_reader_acts_has_no_axe_violations(
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 PRODUCT_CONTROLS = (
     ":is([data-playbook-checklist], [data-playbook-message], [data-playbook-data],"
-    " .playbook-page-actions, .playbook-downloads)"
+    " [data-playbook-people], .playbook-page-actions, .playbook-downloads)"
     " :is(input, button, a[href], textarea, select, label)"
 )
 # The overview page is the plugin's own, links and all. Its links are lines of text written in
@@ -214,6 +234,7 @@ def test_every_control_the_playbook_draws_is_at_least_24_pixels(
             ("checklists/before-the-event/", PRODUCT_CONTROLS, ""),
             ("checklists/", f"{PRODUCT_CONTROLS}, {OVERVIEW_LINKS}", OVERVIEW_LINKS),
             ("before-you-reach-out/", PRODUCT_CONTROLS, ""),
+            ("people/", PRODUCT_CONTROLS, ""),
         ):
             page.goto(base + path)
             page.locator("[data-playbook-checklist], [data-playbook-data]").first.wait_for()

@@ -1,14 +1,16 @@
 """Every widget works however the reader arrives at its page.
 
 One matrix: each widget type (task list, embedded checklist, checklist page, overview, message
-generator) by each way a reader gets there: a direct load, Material's instant navigation from
-another page, back and forward, a reload, the offline build opened from ``file://``, and a
-site published under a sub-path. Three builds of one small site (served at its site_url,
-offline, under a sub-path), shared by the whole module; one browser.
+generator, the People log, the "due this week" list) by each way a reader gets there: a
+direct load, Material's instant navigation from another page, back and forward, a reload, the
+offline build opened from ``file://``, and a site published under a sub-path. Three builds of
+one small site (served at its site_url, offline, under a sub-path), shared by the whole
+module; one browser.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +29,14 @@ SEEDED = {
     f"playbook:{NAMESPACE}:checklist:before-the-event": {"items": {"topics": True}},
     f"playbook:{NAMESPACE}:checklist:page:tasks": {"items": {"pack-cards": True}},
     f"playbook:{NAMESPACE}:message:say-thanks": {"values": {"name": "Grace"}, "date": ""},
+    f"playbook:{NAMESPACE}:person:pgrace": {
+        "name": "Grace Hopper",
+        "met_at": "Alumni night",
+        "met_on": dt.date.today().isoformat(),
+        "due": dt.date.today().isoformat(),
+        "due_step": "Send a thank-you",
+        "log": [],
+    },
 }
 MESSAGE = """\
 ```message
@@ -43,7 +53,9 @@ Hi {{ name }}, thanks for the chat.
 PAGES = {
     "docs/index.md": "# Home\n\nNo widget here.\n\n"
     "[Tasks](tasks.md) · [Embedded](embedded.md) · [Notes](notes.md) · "
-    "[Overview](checklists/index.md) · [Before](checklists/before-the-event.md)\n",
+    "[Overview](checklists/index.md) · [Before](checklists/before-the-event.md) · "
+    "[People](people.md) · [Due](due.md)\n",
+    "docs/due.md": '# Due\n\n[Home](index.md)\n\n```people show="due"\n```\n',
     "docs/tasks.md": "# Tasks\n\n[Home](index.md)\n\n- [ ] Pack cards {#pack-cards}\n"
     "- [ ] Charge the phone {#charge}\n- [ ] Print the map {#map}\n",
     "docs/embedded.md": "# Embedded\n\n[Home](index.md)\n\n```checklist\nbefore-the-event\n```\n",
@@ -102,6 +114,33 @@ def generator(page: Page) -> None:
     expect(page.locator(sheets)).to_have_count(1)
 
 
+def people_log(page: Page) -> None:
+    log = page.locator("[data-playbook-people]")
+    expect(log).to_have_attribute("data-playbook-ready", "")
+    grace = page.locator("[data-playbook-person='pgrace']")
+    expect(grace.locator("[data-playbook-person-name]")).to_have_text("Grace Hopper")
+    expect(grace.locator("time[data-playbook-person-due]")).to_contain_text("due today")
+    form = log.locator(".playbook-people__add")
+    form.locator("[data-playbook-person-field='name']").fill("Ada Lovelace")
+    form.locator("[data-playbook-person-field='name']").press("Enter")
+    expect(log.locator("[data-playbook-person-name]")).to_have_text(
+        ["Grace Hopper", "Ada Lovelace"]
+    )
+    expect(form).to_have_css("border-top-style", "solid")
+    sheets = "link[rel=stylesheet][href$='playbook-people.css']"
+    expect(page.locator(sheets)).to_have_count(1)
+
+
+def due_list(page: Page) -> None:
+    due = page.locator("[data-playbook-people-due]")
+    expect(due).to_have_attribute("data-playbook-ready", "")
+    expect(due.locator("li")).to_have_text(["Grace Hopper: Send a thank-you: due today"])
+    expect(due).to_contain_text("One person to follow up with this week")
+    expect(due).to_have_css("border-left-style", "solid")
+    due.get_by_role("link", name="Grace Hopper").click()
+    expect(page.locator("[data-playbook-person='pgrace']")).to_be_visible()
+
+
 WIDGETS = {
     "task list": Widget("Tasks", "tasks/", "tasks.html", task_list),
     "embedded checklist": Widget("Embedded", "embedded/", "embedded.html", embedded_checklist),
@@ -113,6 +152,8 @@ WIDGETS = {
     ),
     "overview": Widget("Overview", "checklists/", "checklists/index.html", overview),
     "generator": Widget("Notes", "notes/", "notes.html", generator),
+    "people log": Widget("People", "people/", "people.html", people_log),
+    "due this week": Widget("Due", "due/", "due.html", due_list),
 }
 
 

@@ -99,16 +99,22 @@ def tab_through(page: Page, limit: int = 600) -> tuple[int, list[str]]:
     pytest.fail(f"still tabbing after {limit} elements")
 
 
-@pytest.mark.parametrize("path", ["checklists/before-the-event/", "before-you-reach-out/"])
+@pytest.mark.parametrize(
+    "path", ["checklists/before-the-event/", "before-you-reach-out/", "people/"]
+)
 def test_every_element_tab_reaches_shows_that_it_has_the_focus(
     default_playbook: tuple[Path, str], page: Page, path: str
 ) -> None:
     _, base = default_playbook
     page.goto(base + path)
-    page.locator("[data-playbook-checklist] [data-playbook-progress]").first.wait_for()
+    page.locator(
+        "[data-playbook-checklist] [data-playbook-progress], "
+        "[data-playbook-people][data-playbook-ready]"
+    ).first.wait_for()
     reached, unseen = tab_through(page)
     product = page.locator(
-        ":is([data-playbook-checklist], [data-playbook-message], .playbook-page-actions) "
+        ":is([data-playbook-checklist], [data-playbook-message], [data-playbook-people], "
+        ".playbook-page-actions) "
         ":is(input, button, a[href], textarea):visible"
     ).count()
     assert reached > product, f"Tab reached {reached} elements, the page has {product} controls"
@@ -179,3 +185,35 @@ def test_keyboard_alone_ticks_fills_copies_and_downloads_a_reminder(
     assert len(events) == 1
     assert events[0]["DTSTART"].dt == dt.date.fromisoformat(date)
     assert str(events[0]["DESCRIPTION"]).startswith(shown)
+
+
+def test_keyboard_alone_adds_edits_deletes_and_brings_back_a_person(
+    default_playbook: tuple[Path, str], keyboard_page: Page
+) -> None:
+    _, base = default_playbook
+    page = keyboard_page
+    page.goto(base + "people/")
+    start_tabbing(page)
+    form = page.locator(".playbook-people__add")
+    assert tab_to(page, form.locator("[data-playbook-person-field='name']")) == []
+    page.keyboard.type("Keyboard Kim")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Career fair")
+    page.keyboard.press("Enter")
+    person = page.locator("[data-playbook-person]", has_text="Keyboard Kim")
+    expect(person.locator("[data-playbook-person-name]")).to_have_text("Keyboard Kim")
+    expect(person).to_contain_text("Met at Career fair")
+
+    assert tab_to(page, person.locator("[data-playbook-action='edit-person']")) == []
+    page.keyboard.press("Enter")
+    page.keyboard.press("End")
+    page.keyboard.type(" Lee")
+    page.keyboard.press("Enter")
+    expect(person.locator("[data-playbook-person-name]")).to_have_text("Keyboard Kim Lee")
+
+    page.keyboard.press("Tab")
+    expect(person.locator("[data-playbook-action='delete-person']")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(person).to_have_count(0)
+    page.keyboard.press("Enter")  # the focus is on Undo
+    expect(person.locator("[data-playbook-person-name]")).to_have_text("Keyboard Kim Lee")

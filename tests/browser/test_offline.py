@@ -110,6 +110,29 @@ def test_a_note_is_written_copied_emailed_and_put_in_the_calendar(
     assert when.dt > dt.date.today()
 
 
+def test_people_are_kept_and_due_on_the_home_page_from_the_disk(
+    offline_playbook: Path, reader: Page
+) -> None:
+    reader.on("dialog", lambda dialog: dialog.accept())
+    reader.goto(on_disk(offline_playbook, "people.html"))
+    form = reader.locator(".playbook-people__add")
+    form.locator("[data-playbook-person-field='name']").fill("Disk Dana")
+    form.locator("[data-playbook-person-field='met_at']").fill("Library talk")
+    form.locator("[data-playbook-person-field='name']").press("Enter")
+    expect(reader.locator("[data-playbook-person-name]")).to_have_text(["Disk Dana"])
+    reader.locator(".md-nav--primary .md-nav__link", has_text="Home").first.click()
+    expect(reader).to_have_url(on_disk(offline_playbook, "index.html"))
+    due = reader.locator("[data-playbook-people-due] li")
+    expect(due).to_have_count(1)
+    due.get_by_role("link", name="Disk Dana").click()
+    assert reader.url.startswith(on_disk(offline_playbook, "people.html") + "#person-")
+    expect(reader.locator("[data-playbook-person-name]")).to_have_text(["Disk Dana"])
+    # From the disk, a transfer link would only work on this computer: the page says so.
+    reader.locator("[data-playbook-action='transfer']").click()
+    expect(reader.locator("[data-playbook-transfer]")).to_contain_text("only on this computer")
+    expect(reader.locator("[data-playbook-transfer] svg[role='img']")).to_be_visible()
+
+
 def test_a_checklist_prints_on_one_page_and_its_pdf_is_in_the_copy(
     offline_playbook: Path, page: Page
 ) -> None:
@@ -158,8 +181,9 @@ def test_instant_navigation_and_ticks_work_under_a_sub_path(
     subpath_playbook: tuple[Path, str], page: Page
 ) -> None:
     _, base = subpath_playbook
-    # The home page has no checklist: the next page brings the settings.
-    open_with_instant_navigation(page, base)
+    # The About page has no widget (the home page has the People log's due list): the next
+    # page brings the settings.
+    open_with_instant_navigation(page, base + "about/")
     expect(page.locator("[data-playbook-config]")).to_have_count(0)
     page.evaluate("window.stillTheSameDocument = true")
     page.locator(".md-nav--primary .md-nav__link", has_text="Before the event").first.click()

@@ -202,6 +202,54 @@ def test_what_the_reader_types_never_leaves_the_offline_copy(
     assert traffic.foreign() == []
 
 
+def log_people_with_a_secret(page: Page) -> None:
+    """The secret as a person's name, place, topic, next step and contact, and in the
+    profile; then every action that makes a file or a link from them."""
+    page.on("dialog", lambda dialog: dialog.accept())
+    form = page.locator(".playbook-people__add")
+    for name in ("name", "met_at", "talked_about", "next_step", "contact"):
+        form.locator(f"[data-playbook-person-field='{name}']").fill(f"{SECRET} {name}")
+    form.locator("[data-playbook-person-field='name']").press("Enter")
+    expect(page.locator("[data-playbook-person-name]").first).to_contain_text(SECRET)
+    page.locator(".playbook-people__profile summary").click()
+    profile = page.locator("[data-playbook-profile-field]")
+    for index in range(profile.count()):
+        profile.nth(index).fill(f"{SECRET} profile {index}")
+    page.locator("[data-playbook-people-search]").fill(SECRET.split()[0])
+    with page.expect_download():
+        page.locator("[data-playbook-action='remind-person']").first.click()
+    with page.expect_download():
+        page.locator("[data-playbook-action='remind-all']").click()
+    page.locator("[data-playbook-action='transfer']").click()
+    expect(page.locator("[data-playbook-transfer] svg")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+
+def test_people_and_the_profile_never_leave_the_hosted_site(
+    default_playbook: tuple[Path, str], watch: Callable[[IsOwn], tuple[Page, Traffic]]
+) -> None:
+    _, base = default_playbook
+    page, traffic = watch(is_hosted_at(base))
+    page.goto(base + "people/")
+    log_people_with_a_secret(page)
+    # The due list of the home page, reached by instant navigation, shows the person.
+    page.get_by_role("link", name="Home").first.click()
+    expect(page.locator("[data-playbook-people-due]")).to_contain_text(SECRET)
+    page.wait_for_load_state("networkidle")
+    assert traffic.carrying(SECRET) == []
+    assert traffic.foreign() == []
+
+
+def test_people_and_the_profile_never_leave_the_offline_copy(
+    offline_playbook: Path, watch: Callable[[IsOwn], tuple[Page, Traffic]]
+) -> None:
+    page, traffic = watch(is_file)
+    page.goto(file_url(offline_playbook, "people.html"))
+    log_people_with_a_secret(page)
+    assert traffic.carrying(SECRET) == []
+    assert traffic.foreign() == []
+
+
 def test_the_privacy_note_says_what_is_stored_and_how_to_export_or_erase_it(
     default_playbook: tuple[Path, str], page: Page
 ) -> None:
@@ -221,3 +269,33 @@ def test_the_privacy_note_says_what_is_stored_and_how_to_export_or_erase_it(
     for promise in ("only in this browser", "local storage", "export", "erase", "no analytics"):
         assert promise in text, promise
     expect(page.locator("#privacy ~ p a[href*='checklists']").first).to_be_visible()
+
+
+def test_a_note_to_a_person_never_leaves_the_hosted_site(
+    default_playbook: tuple[Path, str], watch: Callable[[IsOwn], tuple[Page, Traffic]]
+) -> None:
+    """A person and the profile with the secret in a generator: picked, the words changed,
+    copied, emailed, a reminder saved and the note marked as sent."""
+    _, base = default_playbook
+    page, traffic = watch(is_hosted_at(base))
+    page.goto(base + "after-you-meet/")
+    page.wait_for_function("() => window.Playbook && window.Playbook.people")
+    page.evaluate(
+        """secret => window.Playbook.people.save({name: secret + " name", met_at: secret,
+            talked_about: secret, next_step: secret, contact: "zq@example.org"})""",
+        SECRET,
+    )
+    generator = page.locator("[data-playbook-message='thank-you-after-meeting']")
+    generator.locator("[data-playbook-person-picker]").select_option(index=1)
+    for name in ("when", "advice", "action", "my_name"):
+        generator.locator(f"[data-playbook-field='{name}']").fill(f"{SECRET} {name}")
+    generator.locator("[data-playbook-action='edit']").click()
+    page.keyboard.type(f" {SECRET} edited")
+    generator.locator("[data-playbook-action='copy']").click()
+    with page.expect_download():
+        generator.locator("[data-playbook-action='remind']").click()
+    generator.locator("[data-playbook-action='mark-sent']").click()
+    expect(generator.locator("[data-playbook-message-status]")).to_contain_text(SECRET)
+    page.wait_for_load_state("networkidle")
+    assert traffic.carrying(SECRET) == []
+    assert traffic.foreign() == []

@@ -164,7 +164,9 @@ def test_keys_this_site_never_uses_are_left_out_and_named(
     import_file(page, export_file(tmp_path, data))
     expect(status(page)).to_contain_text("Imported 2 entries.")
     expect(status(page)).to_contain_text("Left out 3 entries")
-    expect(status(page)).to_contain_text("“../../x” (not a checklist, task list or message draft)")
+    expect(status(page)).to_contain_text(
+        "“../../x” (not a checklist, task list, message draft, person or profile)"
+    )
     expect(status(page)).to_contain_text("“checklist:../../x” (a name this site never uses)")
     assert sorted(saved(page)) == ["checklist:after-the-event", "checklist:page:guide"]
 

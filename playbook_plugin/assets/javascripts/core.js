@@ -22,6 +22,7 @@
       "data_notice": "data-playbook-data-notice",
       "data_panel": "data-playbook-data",
       "data_status": "data-playbook-data-status",
+      "edit_note": "data-playbook-edit-note",
       "feature": "data-playbook-feature",
       "field": "data-playbook-field",
       "form": "data-playbook-form",
@@ -34,8 +35,22 @@
       "page": "data-playbook-config",
       "page_auto": "data-playbook-page-auto",
       "page_total": "data-playbook-page-total",
+      "people": "data-playbook-people",
+      "people_due": "data-playbook-people-due",
+      "people_link": "data-playbook-people-link",
+      "people_list": "data-playbook-people-list",
+      "people_search": "data-playbook-people-search",
+      "people_status": "data-playbook-people-status",
+      "person": "data-playbook-person",
+      "person_due": "data-playbook-person-due",
+      "person_field": "data-playbook-person-field",
+      "person_log": "data-playbook-person-log",
+      "person_name": "data-playbook-person-name",
+      "person_picker": "data-playbook-person-picker",
+      "person_row": "data-playbook-person-row",
       "preview": "data-playbook-preview",
       "previous_item": "data-playbook-was",
+      "profile_field": "data-playbook-profile-field",
       "progress": "data-playbook-progress",
       "ready": "data-playbook-ready",
       "remind_date": "data-playbook-remind-date",
@@ -45,6 +60,7 @@
       "summary": "data-playbook-summary",
       "summary_defaults": "data-playbook-defaults",
       "summary_items": "data-playbook-items",
+      "transfer": "data-playbook-transfer",
       "warning": "data-playbook-warning",
       "warnings": "data-playbook-warnings"
     },
@@ -61,17 +77,32 @@
         "script": "playbook-messages.js",
         "selector": "[data-playbook-message]",
         "stylesheet": "../stylesheets/playbook-messages.css"
+      },
+      "people": {
+        "script": "playbook-people.js",
+        "selector": "[data-playbook-people], [data-playbook-person-picker], [data-playbook-people-due], [data-playbook-message]"
+      },
+      "people-log": {
+        "marker": "data-playbook-people",
+        "script": "playbook-people-log.js",
+        "selector": "[data-playbook-people], [data-playbook-people-due]",
+        "stylesheet": "../stylesheets/playbook-people.css"
       }
     },
     "idPattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$",
     "importLimitBytes": 5242880,
     "keyKinds": {
       "checklist": "checklist:{id}",
+      "draft": "draft:{person}:{id}",
       "message": "message:{id}",
-      "page": "checklist:page:{key}"
+      "page": "checklist:page:{key}",
+      "person": "person:{id}",
+      "profile": "profile"
     },
     "pageKeyPattern": "^(?!.*(?:^|/)\\.\\.?(?:/|$))[^\\x00-\\x1f/][^\\x00-\\x1f]*$",
-    "storagePrefix": "playbook"
+    "qrLimitBytes": 2900,
+    "storagePrefix": "playbook",
+    "transferFragment": "playbook-transfer"
   };
   /* contract:end */
 
@@ -105,12 +136,19 @@
 
   /* The reader's data: keys and shapes (the import schema) -------------------------------- */
 
-  /** The kind of entry a key names ("checklist", "page", "message"), or null. */
+  /** The kind of entry a key names, with the part before its name: {kind, start}, or null.
+   * A shape without "{" is a fixed key (profile): only the key itself is of its kind. */
   function keyKind(key) {
     var found = null;
     Object.keys(CONTRACT.keyKinds).forEach(function (kind) {
       var shape = CONTRACT.keyKinds[kind];
-      var start = shape.slice(0, shape.indexOf("{"));
+      var brace = shape.indexOf("{");
+      if (brace < 0) {
+        if (key === shape) found = { kind: kind, start: shape, fixed: true };
+        return;
+      }
+      var start = shape.slice(0, brace);
+      if (found && found.fixed) return;
       if (key.indexOf(start) === 0 && (found === null || start.length > found.start.length)) {
         found = { kind: kind, start: start };
       }
@@ -123,8 +161,15 @@
     if (typeof key !== "string" || key === "") return "key_empty";
     var kind = keyKind(key);
     if (kind === null) return "key_kind";
-    var pattern = kind.kind === "page" ? PAGE_KEY : ID;
-    return pattern.test(key.slice(kind.start.length)) ? null : "key_name";
+    if (kind.fixed) return null;
+    var name = key.slice(kind.start.length);
+    if (kind.kind === "page") return PAGE_KEY.test(name) ? null : "key_name";
+    if (kind.kind === "draft") {
+      /* draft:<person id>:<template id> */
+      var parts = name.split(":");
+      return parts.length === 2 && ID.test(parts[0]) && ID.test(parts[1]) ? null : "key_name";
+    }
+    return ID.test(name) ? null : "key_name";
   }
 
   function booleanMap(value) {
@@ -145,26 +190,188 @@
     return result;
   }
 
+  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+  function dateOrEmpty(value) {
+    return typeof value === "string" && (value === "" || DATE.test(value)) ? value : "";
+  }
+
+  /** A draft: the typed values, the reminder date and, when the reader edited the final
+   * text, that text (message:<id> and draft:<person>:<id>). */
+  function normalDraft(value) {
+    var values = hasOwn.call(value, "values") ? stringMap(value.values) : dictionary();
+    if (values === null) return null;
+    var result = { values: values, date: dateOrEmpty(value.date) };
+    if (typeof value.text === "string") result.text = value.text;
+    return result;
+  }
+
+  var PERSON_TEXT = ["name", "met_at", "talked_about", "next_step", "contact", "due_step"];
+  var PERSON_DATES = ["met_on", "due"];
+  var LOG_TEXT = ["template", "title", "kind", "channel", "text"];
+
+  /** One message on a person's timeline; null when it has no readable date. */
+  function normalLogEntry(value) {
+    if (!isPlainObject(value) || typeof value.date !== "string" || !DATE.test(value.date)) return null;
+    var result = {};
+    Object.keys(value).forEach(function (name) { result[name] = value[name]; });
+    LOG_TEXT.forEach(function (name) {
+      if (hasOwn.call(result, name) && typeof result[name] !== "string") delete result[name];
+    });
+    return result;
+  }
+
+  /** A person: fields this page does not know are kept (a newer page wrote them); known
+   * fields of the wrong type are dropped; a person without a name cannot be read. */
+  function normalPerson(value) {
+    if (typeof value.name !== "string" || value.name.trim() === "") return null;
+    var result = {};
+    Object.keys(value).forEach(function (name) { result[name] = value[name]; });
+    PERSON_TEXT.forEach(function (name) {
+      result[name] = typeof value[name] === "string" ? value[name] : "";
+    });
+    PERSON_DATES.forEach(function (name) { result[name] = dateOrEmpty(value[name]); });
+    ["created", "updated"].forEach(function (name) {
+      if (typeof value[name] === "string") result[name] = value[name];
+      else delete result[name];
+    });
+    result.log = Array.isArray(value.log)
+      ? value.log.map(normalLogEntry).filter(function (entry) { return entry !== null; })
+      : [];
+    result.nudges = typeof value.nudges === "number" && value.nudges >= 0 &&
+      value.nudges === Math.floor(value.nudges) ? value.nudges : 0;
+    result.replied = value.replied === true;
+    result.deleted = value.deleted === true;
+    if (hasOwn.call(value, "keep_in_touch_days")) {
+      var days = value.keep_in_touch_days;
+      var fine = Array.isArray(days) && days.length === 2 && days.every(function (day) {
+        return typeof day === "number" && day >= 1 && day === Math.floor(day);
+      }) && days[0] <= days[1];
+      if (!fine) delete result.keep_in_touch_days;
+    }
+    return result;
+  }
+
   /** The entry as this page reads it, or null if it cannot read it at all.
    * What it can read of a damaged entry is kept: ticks that are true or false, drafts that
-   * are text. */
+   * are text, a person's readable fields. */
   function normalEntry(key, value) {
     if (keyProblem(key) !== null || !isPlainObject(value)) return null;
-    var result = {};
-    if (keyKind(key).kind === "message") {
-      var values = hasOwn.call(value, "values") ? stringMap(value.values) : dictionary();
-      if (values === null) return null;
-      result.values = values;
-      result.date = typeof value.date === "string" && /^(\d{4}-\d{2}-\d{2})?$/.test(value.date)
-        ? value.date : "";
-      return result;
+    var kind = keyKind(key).kind;
+    if (kind === "message" || kind === "draft") return normalDraft(value);
+    if (kind === "person") return normalPerson(value);
+    if (kind === "profile") {
+      var profile = hasOwn.call(value, "values") ? stringMap(value.values) : dictionary();
+      if (profile === null) return null;
+      var saved = { values: profile };
+      if (typeof value.updated === "string") saved.updated = value.updated;
+      return saved;
     }
+    var result = {};
     var items = hasOwn.call(value, "items") ? booleanMap(value.items) : dictionary();
     if (items === null) return null;
     result.items = items;
     if (typeof value.updated === "string") result.updated = value.updated;
     return result;
   }
+
+  /* Calendar files (RFC 5545), for every feature that offers a reminder ------------------- */
+
+  function pad(number, width) {
+    var text = String(number);
+    while (text.length < width) text = "0" + text;
+    return text;
+  }
+
+  function icsText(text) {
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n");
+  }
+
+  function utf8Length(ch) {
+    var code = ch.codePointAt(0);
+    return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+
+  /* Lines of at most 75 octets; a continuation starts with a space, which counts. */
+  function foldLine(line) {
+    var lines = [];
+    var current = "";
+    var octets = 0;
+    for (var ch of line) {
+      var size = utf8Length(ch);
+      if (octets + size > 75) {
+        lines.push(current);
+        current = " ";
+        octets = 1;
+      }
+      current += ch;
+      octets += size;
+    }
+    lines.push(current);
+    return lines.join("\r\n");
+  }
+
+  function compactDate(dateText) {
+    return dateText.replace(/-/g, "");
+  }
+
+  function nextDay(dateText) {
+    var parts = dateText.split("-").map(Number);
+    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] + 1));
+    return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2);
+  }
+
+  function utcStamp(date) {
+    return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2) +
+      "T" + pad(date.getUTCHours(), 2) + pad(date.getUTCMinutes(), 2) + pad(date.getUTCSeconds(), 2) + "Z";
+  }
+
+  /* One event or to-do: {uid, date: "YYYY-MM-DD", summary, description, alarm,
+   * component: "VEVENT" (default, all-day) or "VTODO"}. */
+  function icsComponent(event, stamp) {
+    var component = event.component === "VTODO" ? "VTODO" : "VEVENT";
+    var lines = ["BEGIN:" + component, "UID:" + event.uid, "DTSTAMP:" + stamp];
+    if (component === "VTODO") {
+      lines.push("DUE;VALUE=DATE:" + compactDate(event.date), "STATUS:NEEDS-ACTION");
+    } else {
+      lines.push("DTSTART;VALUE=DATE:" + compactDate(event.date),
+        "DTEND;VALUE=DATE:" + nextDay(event.date), "TRANSP:TRANSPARENT");
+    }
+    lines.push("SUMMARY:" + icsText(event.summary));
+    if (event.description) lines.push("DESCRIPTION:" + icsText(event.description));
+    lines.push(
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      /* 09:00 on the day; a VTODO has only DUE to be relative to. */
+      component === "VTODO" ? "TRIGGER;RELATED=END:PT9H" : "TRIGGER:PT9H",
+      "DESCRIPTION:" + icsText(event.alarm || event.summary),
+      "END:VALARM",
+      "END:" + component
+    );
+    return lines;
+  }
+
+  /* A calendar of several events: options {events: [...], now (Date), prodid}. */
+  function buildCalendar(options) {
+    var stamp = utcStamp(options.now || new Date());
+    var lines = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:" + (options.prodid || "-//Networking Playbook//Message reminders//EN"),
+      "CALSCALE:GREGORIAN",
+    ];
+    options.events.forEach(function (event) { lines = lines.concat(icsComponent(event, stamp)); });
+    lines.push("END:VCALENDAR");
+    return lines.map(foldLine).join("\r\n") + "\r\n";
+  }
+
+  /* A calendar of one event: the event's fields and now, prodid. */
+  function buildIcs(options) {
+    return buildCalendar({ events: [options], now: options.now, prodid: options.prodid });
+  }
+
+  var calendar = { buildIcs: buildIcs, buildCalendar: buildCalendar, foldLine: foldLine };
 
   /** JSON with every object's keys in order: equal for equal data, however it was written. */
   function canonical(value) {
@@ -185,6 +392,7 @@
     pageKeyFromPath: pageKeyFromPath,
     keyProblem: keyProblem,
     normalEntry: normalEntry,
+    calendar: calendar,
     contract: CONTRACT,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
@@ -193,7 +401,9 @@
 
   /* Settings and strings ------------------------------------------------------------------ */
 
-  var settings = { namespace: CONTRACT.defaultNamespace, strings: {}, checks: dictionary() };
+  var settings = {
+    namespace: CONTRACT.defaultNamespace, strings: {}, checks: dictionary(), cadence: null, people_url: null,
+  };
   var settingsNode = null;
 
   /** The page's data block; a page without one keeps the previous page's settings. */
@@ -209,6 +419,8 @@
       /* A template's own variant of a check (its thresholds, its language) has its own key. */
       (parsed.checks || []).forEach(function (check) { checks[check.key || check.id] = check; });
       settings.checks = checks;
+      settings.cadence = parsed.cadence || settings.cadence;
+      settings.people_url = parsed.people_url || settings.people_url;
     } catch (error) {
       /* Keep the previous page's settings. */
     }
@@ -229,7 +441,8 @@
   function notice(name, text) {
     if (noticesShown[name]) return;
     var anchor = document.querySelector(
-      "[" + ATTR.checklist + "], [" + ATTR.message + "], [" + ATTR.data_panel + "]"
+      "[" + ATTR.checklist + "], [" + ATTR.message + "], [" + ATTR.data_panel + "], [" +
+      ATTR.people + "], [" + ATTR.people_due + "]"
     );
     if (!anchor) return;
     noticesShown[name] = true;
@@ -395,6 +608,7 @@
 
   var features = dictionary();
   var loading = dictionary();
+  var waiting = dictionary();
   var pageReady = false;
 
   function needs(name, root) {
@@ -444,7 +658,16 @@
     features[name] = feature;
     loading[name] = true;
     if (pageReady && needs(name, document)) setUpFeature(name, document);
+    (waiting[name] || []).forEach(function (callback) { callback(feature); });
+    delete waiting[name];
     return true;
+  }
+
+  /** Calls back with a feature's object: at once if it registered, else when it does
+   * (a feature that needs another, e.g. the generators need the people log). */
+  function feature(name, callback) {
+    if (features[name]) callback(features[name]);
+    else (waiting[name] || (waiting[name] = [])).push(callback);
   }
 
   function runPage() {
@@ -469,6 +692,11 @@
   window.Playbook = {
     register: register,
     registered: function (name) { return Boolean(features[name]); },
+    feature: feature,
+    calendar: calendar,
+    siteRoot: function () { return siteRoot; },
+    /* The follow-up cadence and the People page's address, from the page's data block. */
+    settings: function () { return { cadence: settings.cadence, people_url: settings.people_url }; },
     store: { get: get, set: set, remove: remove, entries: entries, keys: allKeys, eraseAll: eraseAll },
     t: t,
     check: function (id) { return hasOwn.call(settings.checks, id) ? settings.checks[id] : null; },

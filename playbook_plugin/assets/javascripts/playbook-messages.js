@@ -449,6 +449,83 @@
     });
   }
 
+  /* The advice checks on text the reader changed by hand: every word is theirs now, and a
+   * "[Label]" still in it is a blank left (the placeholders rule finds it). */
+  function adviseText(data, text, extra) {
+    return evaluateChecks(data.checks, text, {
+      channel: data.channel.name,
+      relationship: data.relationship,
+      kind: data.kind,
+      missing: [],
+      today: extra && extra.today ? extra.today : null,
+      follow_up_date: extra && extra.follow_up_date ? extra.follow_up_date : null,
+    });
+  }
+
+  /* A person and the profile in the fields (rules/people_fields.py says which field takes
+   * what; the build puts it in each field's data as {person: value} or {profile: value}). */
+
+  var DAYS_SHOWN_AS_WEEKDAY = 6;
+
+  /* "on Tuesday" within the last week, else "on 28 November"; options: {today, locale,
+   * phrase ("on {date}")}. */
+  function metOnText(dateText, options) {
+    var time = parseDate(dateText);
+    var today = parseDate(options.today);
+    if (time === null) return "";
+    var format = { timeZone: "UTC" };
+    if (today !== null && time <= today && today - time <= DAYS_SHOWN_AS_WEEKDAY * DAY) {
+      format.weekday = "long";
+    } else {
+      format.day = "numeric";
+      format.month = "long";
+      if (today !== null && new Date(time).getUTCFullYear() !== new Date(today).getUTCFullYear()) {
+        format.year = "numeric";
+      }
+    }
+    var shown = new Date(time).toLocaleDateString(options.locale || "en", format);
+    return (options.phrase || "on {date}").split("{date}").join(shown);
+  }
+
+  function personValue(person, what, options) {
+    if (!person) return "";
+    var text = function (name) { return typeof person[name] === "string" ? person[name].trim() : ""; };
+    if (what === "first_name") return text("name").split(/\s+/)[0] || "";
+    if (what === "met_on") return metOnText(text("met_on"), options || {});
+    return text(what);
+  }
+
+  /* What a person (or null) and the profile put in a template's fields: {field: value}, for
+   * the fields that map to them and have something to put. */
+  function filledValues(fields, person, profile, options) {
+    var result = {};
+    fields.forEach(function (field) {
+      var value = "";
+      if (field.person) value = personValue(person, field.person, options);
+      else if (field.profile && profile && typeof profile[field.profile] === "string") {
+        value = profile[field.profile].trim();
+      }
+      if (value) result[field.name] = value;
+    });
+    return result;
+  }
+
+  /* The reminder of a note to a person: its title is whom and what to do, its text the next
+   * step (not the note); strings: the page's translations. */
+  function personReminder(person, t) {
+    var step = (person.due_step || person.next_step || "").trim() || t("people_step_keep");
+    var name = person.name.trim();
+    var place = (person.met_at || "").trim();
+    return {
+      summary: place
+        ? t("people_reminder_summary", { name: name, step: step, place: place })
+        : t("people_reminder_summary_no_place", { name: name, step: step }),
+      description: step,
+    };
+  }
+
+  var EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
   /* Dates ----------------------------------------------------------------------------- */
 
   function pad(number, width) {
@@ -483,80 +560,22 @@
     return isoDate(year, month, Math.min(date.getUTCDate(), lastDay));
   }
 
-  /* Calendar file (RFC 5545) ---------------------------------------------------------- */
+  /* Calendar file (RFC 5545): the core's (core.js), shared with the people log ---------- */
 
-  function icsText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n");
-  }
+  var nodeCore = typeof module !== "undefined" && module.exports ? require("./core.js") : null;
 
-  function utf8Length(ch) {
-    var code = ch.codePointAt(0);
-    return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-
-  /* Lines of at most 75 octets; a continuation starts with a space, which counts. */
-  function foldLine(line) {
-    var lines = [];
-    var current = "";
-    var octets = 0;
-    for (var ch of line) {
-      var size = utf8Length(ch);
-      if (octets + size > 75) {
-        lines.push(current);
-        current = " ";
-        octets = 1;
-      }
-      current += ch;
-      octets += size;
-    }
-    lines.push(current);
-    return lines.join("\r\n");
-  }
-
-  function compactDate(dateText) {
-    return dateText.replace(/-/g, "");
-  }
-
-  function utcStamp(date) {
-    return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2) +
-      "T" + pad(date.getUTCHours(), 2) + pad(date.getUTCMinutes(), 2) + pad(date.getUTCSeconds(), 2) + "Z";
+  function calendar() {
+    return nodeCore ? nodeCore.calendar : window.Playbook.calendar;
   }
 
   /* options: {uid, date: "YYYY-MM-DD", summary, description, alarm, now (Date),
    * component: "VEVENT" (default, all-day) or "VTODO", prodid} */
   function buildIcs(options) {
-    var component = options.component === "VTODO" ? "VTODO" : "VEVENT";
-    var date = compactDate(options.date);
-    var lines = [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:" + (options.prodid || "-//Networking Playbook//Message reminders//EN"),
-      "CALSCALE:GREGORIAN",
-      "BEGIN:" + component,
-      "UID:" + options.uid,
-      "DTSTAMP:" + utcStamp(options.now || new Date()),
-    ];
-    if (component === "VTODO") {
-      lines.push("DUE;VALUE=DATE:" + date, "STATUS:NEEDS-ACTION");
-    } else {
-      lines.push("DTSTART;VALUE=DATE:" + date,
-        "DTEND;VALUE=DATE:" + compactDate(addDuration(options.date, { amount: 1, unit: "day" })),
-        "TRANSP:TRANSPARENT");
-    }
-    lines.push("SUMMARY:" + icsText(options.summary));
-    if (options.description) lines.push("DESCRIPTION:" + icsText(options.description));
-    lines.push(
-      "BEGIN:VALARM",
-      "ACTION:DISPLAY",
-      /* 09:00 on the day; a VTODO has only DUE to be relative to. */
-      component === "VTODO" ? "TRIGGER;RELATED=END:PT9H" : "TRIGGER:PT9H",
-      "DESCRIPTION:" + icsText(options.alarm || options.summary),
-      "END:VALARM",
-      "END:" + component,
-      "END:VCALENDAR"
-    );
-    return lines.map(foldLine).join("\r\n") + "\r\n";
+    return calendar().buildIcs(options);
+  }
+
+  function foldLine(line) {
+    return calendar().foldLine(line);
   }
 
   /* mailto (RFC 6068) ----------------------------------------------------------------- */
@@ -585,6 +604,10 @@
     words: words,
     foldLine: foldLine,
     labelFromName: labelFromName,
+    adviseText: adviseText,
+    personValue: personValue,
+    filledValues: filledValues,
+    personReminder: personReminder,
   };
 
   if (typeof module !== "undefined" && module.exports) module.exports = api;
@@ -628,7 +651,6 @@
     data.checks = (data.checks || []).map(core.check).filter(Boolean);
     root.setAttribute("data-playbook-ready", "");
 
-    var key = "message:" + data.id;
     var inputs = Array.prototype.slice.call(root.querySelectorAll("[data-playbook-field]"));
     var preview = root.querySelector("[data-playbook-preview]");
     var subjectNode = root.querySelector("[data-playbook-subject]");
@@ -637,11 +659,35 @@
     var statusNode = root.querySelector("[data-playbook-message-status]");
     var dateInput = root.querySelector("[data-playbook-remind-date]");
     var emailLink = root.querySelector('[data-playbook-action="email"]');
+    var editButton = root.querySelector('[data-playbook-action="edit"]');
+    var editNote = root.querySelector("[data-playbook-edit-note]");
+    var picker = root.querySelector("[data-playbook-person-picker]");
+    var personRow = root.querySelector("[data-playbook-person-row]");
+    var peopleLink = root.querySelector("[data-playbook-people-link]");
     var shownWarnings = "";
+    /* The words the reader changed by hand, or null while the message follows the blanks. */
+    var edited = null;
+    /* The People log's browser API, once its script is there. */
+    var people = null;
 
     root.querySelectorAll("[data-playbook-form], [data-playbook-actions], [data-playbook-count], " +
       '[data-playbook-action="copy-subject"]')
       .forEach(function (node) { node.hidden = false; });
+
+    function personId() {
+      return picker && people ? picker.value : "";
+    }
+
+    function person() {
+      var id = personId();
+      return id ? people.get(id) : null;
+    }
+
+    /* Drafts are kept per person and template; without a person, as before. */
+    function draftKey() {
+      var id = personId();
+      return id ? "draft:" + id + ":" + data.id : "message:" + data.id;
+    }
 
     function defaultDate() {
       return data.follow_up ? clampDate(addDuration(localToday(), data.follow_up)) : "";
@@ -659,6 +705,10 @@
       var current = values();
       var message = messageTexts(data, current);
       message.values = current;
+      if (edited !== null) {
+        message.body = edited;
+        message.bodyWords = edited;
+      }
       message.count = countFor(data.channel, message.bodyWords);
       message.subjectCount = data.subject ? countSubject(data.channel, message.subjectWords) : null;
       return message;
@@ -669,7 +719,8 @@
       var text = part === "subject" ? message.subject
         : part === "all" ? message.subject + "\n" + message.body : message.body;
       return data.fields.filter(function (field) {
-        return isBlank(message.values[field.name]) && text.indexOf("[" + field.label + "]") >= 0;
+        return (edited !== null || isBlank(message.values[field.name])) &&
+          text.indexOf("[" + field.label + "]") >= 0;
       }).map(function (field) { return field.label; });
     }
 
@@ -703,12 +754,13 @@
     }
 
     function showWarnings(message) {
-      var found = adviseMessage(data, message.values, {
+      var extra = {
         today: localToday(),
         follow_up_date: dateInput && dateInput.value ? dateInput.value : null,
-      });
+      };
+      var found = edited !== null ? adviseText(data, edited, extra) : adviseMessage(data, message.values, extra);
       /* Until the reader types, every field is blank by design: no need to say so yet. */
-      if (data.fields.every(function (field) { return isBlank(message.values[field.name]); })) {
+      if (edited === null && data.fields.every(function (field) { return isBlank(message.values[field.name]); })) {
         found = found.filter(function (item) { return ruleOf(item.id) !== "placeholders"; });
       }
       var signature = found.map(function (item) { return item.id + ":" + item.severity; }).join(" ");
@@ -738,34 +790,99 @@
     }
 
     function save(message) {
+      var key = draftKey();
       var blank = inputs.every(function (input) { return isBlank(input.value); });
       var date = dateInput ? dateInput.value : "";
-      if (blank && (!dateInput || date === defaultDate())) {
+      if (blank && edited === null && (!dateInput || date === defaultDate())) {
         store().remove(key);
-      } else {
-        store().set(key, { values: message.values, date: date });
+        return;
       }
+      var draft = { values: message.values, date: date };
+      if (edited !== null) draft.text = edited;
+      store().set(key, draft);
+    }
+
+    function emailHref(message) {
+      var someone = person();
+      var to = someone && EMAIL.test((someone.contact || "").trim()) ? someone.contact.trim() : "";
+      return mailtoHref({ to: to, subject: message.subject, body: message.body });
     }
 
     function update(persist) {
       pending = null;
       var message = texts();
-      preview.textContent = message.body;
+      if (edited === null) preview.textContent = message.body;
       if (subjectNode) subjectNode.textContent = message.subject;
-      if (emailLink) emailLink.setAttribute("href", mailtoHref({ subject: message.subject, body: message.body }));
+      if (emailLink) emailLink.setAttribute("href", emailHref(message));
       showCount(message);
       showWarnings(message);
       if (persist) save(message);
       return message;
     }
 
-    function load() {
-      var draft = store().get(key) || {};
-      var saved = draft.values || {};
+    /* Changing the words: the preview itself becomes the text box, so what it shows is
+     * always the message (tests and screen readers read it the same way). */
+    function showEditing() {
+      var editing = edited !== null;
+      if (editing) {
+        preview.textContent = edited;
+        preview.setAttribute("contenteditable", "plaintext-only");
+        if (preview.contentEditable !== "plaintext-only") preview.setAttribute("contenteditable", "true");
+        preview.setAttribute("role", "textbox");
+        preview.setAttribute("aria-multiline", "true");
+      } else {
+        preview.removeAttribute("contenteditable");
+        preview.removeAttribute("role");
+        preview.removeAttribute("aria-multiline");
+      }
+      if (editNote) editNote.hidden = !editing;
+      if (editButton) {
+        editButton.textContent = t(editing ? "message_back" : "message_edit");
+      }
+    }
+
+    function startEditing() {
+      edited = texts().body;
+      showEditing();
+      update(true);
+      preview.focus();
+      say(t("message_edit_done"));
+    }
+
+    function backToTemplate() {
+      edited = null;
+      showEditing();
+      update(true);
+      say(t("message_back_done"));
+    }
+
+    /* The person's and the profile's values go into the fields they map to; the profile's
+     * whenever it has one (it is the one profile), the person's where the draft has none. */
+    function fillIn(saved) {
+      var filled = people
+        ? filledValues(data.fields, person(), people.profile(), {
+          today: localToday(),
+          locale: document.documentElement.lang || undefined,
+          phrase: t("person_met_on"),
+        })
+        : {};
       inputs.forEach(function (input) {
         var name = input.getAttribute("data-playbook-field");
-        input.value = hasOwn.call(saved, name) && typeof saved[name] === "string" ? saved[name] : "";
+        var mine = hasOwn.call(saved, name) && typeof saved[name] === "string" ? saved[name] : "";
+        var fromProfile = input.hasAttribute("data-playbook-profile-field") && hasOwn.call(filled, name);
+        input.value = fromProfile || (isBlank(mine) && hasOwn.call(filled, name)) ? filled[name] : mine;
       });
+    }
+
+    /* The draft shown: the key it was loaded from. */
+    var shownKey = null;
+
+    function load() {
+      shownKey = draftKey();
+      var draft = store().get(shownKey) || {};
+      fillIn(draft.values || {});
+      edited = typeof draft.text === "string" ? draft.text : null;
+      showEditing();
       if (dateInput) {
         var fresh = typeof draft.date === "string" && parseDate(draft.date) !== null &&
         draft.date >= localToday() && draft.date <= LAST_DATE;
@@ -778,9 +895,9 @@
       statusNode.textContent = text;
     }
 
-    /* Copy, email and reminder with blanks left or over the limit ask first: the first press
-     * says what is wrong in the live region, a second press of the same action on the same
-     * text goes ahead. Returns true when the action may go ahead. */
+    /* Copy, email, reminder and mark as sent, with blanks left or over the limit, ask first:
+     * the first press says what is wrong in the live region, a second press of the same
+     * action on the same text goes ahead. Returns true when the action may go ahead. */
     var pending = null;
 
     function problemsOf(message, part) {
@@ -793,8 +910,8 @@
       return problems;
     }
 
-    function mayGoAhead(action, message, part) {
-      var problems = problemsOf(message, part);
+    function mayGoAhead(action, message, part, more) {
+      var problems = problemsOf(message, part).concat(more || []);
       if (!problems.length) return true;
       var signature = action + "\u0000" + message.body + "\u0000" + message.subject;
       if (pending === signature) {
@@ -843,14 +960,16 @@
       var uid = window.crypto && typeof window.crypto.randomUUID === "function"
         ? window.crypto.randomUUID()
         : Date.now().toString(36) + Math.random().toString(36).slice(2);
+      var someone = person();
+      var about = someone ? personReminder(someone, t) : null;
       var ics = buildIcs({
         uid: uid + "@networking-playbook",
         date: date,
-        summary: t("message_reminder_summary", { title: data.title }),
-        description: message.body + page,
-        alarm: t("message_reminder_alarm", { title: data.title }),
+        summary: about ? about.summary : t("message_reminder_summary", { title: data.title }),
+        description: (about ? about.description : message.body) + page,
+        alarm: about ? about.summary : t("message_reminder_alarm", { title: data.title }),
       });
-      var file = "follow-up-" + data.id + "-" + date + ".ics";
+      var file = "follow-up-" + (someone ? fileName(someone.name) + "-" : "") + data.id + "-" + date + ".ics";
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }));
       link.download = file;
@@ -862,19 +981,134 @@
       afterward("remind", message, "body", t("message_reminder_saved", { file: file }));
     }
 
+    function markSent() {
+      var id = personId();
+      if (!id) {
+        say(t("message_mark_sent_pick"));
+        if (picker) picker.focus();
+        return;
+      }
+      var message = texts();
+      var today = localToday();
+      var cautions = people.checkSend(id, { kind: data.kind, date: today }) || [];
+      var more = cautions.map(function (caution) { return caution.text; });
+      if (!mayGoAhead("mark_sent", message, "all", more)) return;
+      var result = people.markSent(id, {
+        template: data.id,
+        title: data.title,
+        kind: data.kind,
+        channel: data.channel.name,
+        text: message.body,
+        date: today,
+      });
+      var someone = result && result.person ? result.person : person();
+      var said = t("message_marked_sent", { name: someone.name });
+      if (someone.due) {
+        said += " " + t("message_marked_next", { step: someone.due_step || t("people_step_keep"),
+          date: longDate(someone.due) });
+      }
+      say(said);
+    }
+
     function forget() {
-      store().remove(key);
+      store().remove(draftKey());
+      edited = null;
+      showEditing();
       inputs.forEach(function (input) { input.value = ""; });
+      fillIn({});
       if (dateInput) dateInput.value = defaultDate();
       update(false);
       say(t("message_forgotten"));
     }
 
+    /* A note begun for no one in particular, then given a person who has no draft of their
+     * own yet, becomes theirs: the reader started writing before choosing. */
+    function carryOver(from, to) {
+      if (!from || from.indexOf("message:") !== 0 || to === from || store().get(to)) return;
+      var begun = store().get(from);
+      if (!begun) return;
+      store().set(to, begun);
+      store().remove(from);
+    }
+
+    /* The picker: no one in particular, then the reader's people by name. */
+    var listed = "";
+
+    function listPeople() {
+      if (!picker || !people) return;
+      var chosen = picker.value;
+      var options = people.list().map(function (someone) {
+        return [someone.id, someone.met_at ? someone.name + " (" + someone.met_at + ")" : someone.name];
+      }).sort(function (a, b) { return a[1].localeCompare(b[1]); });
+      /* A change to the profile or to someone's notes leaves the list as it is. */
+      var signature = JSON.stringify(options);
+      if (signature === listed) return;
+      listed = signature;
+      while (picker.options.length > 1) picker.remove(1);
+      options.forEach(function (pair) {
+        var option = document.createElement("option");
+        option.value = pair[0];
+        option.textContent = pair[1];
+        picker.appendChild(option);
+      });
+      picker.value = chosen;
+      if (picker.value !== chosen) {
+        picker.value = "";
+        load();
+      }
+    }
+
+    /* Another generator (or the People page, or another tab) changed the profile. */
+    function profileChanged() {
+      if (!people) return;
+      var profile = people.profile();
+      inputs.forEach(function (input) {
+        var what = input.getAttribute("data-playbook-profile-field");
+        if (!what || input === document.activeElement) return;
+        var value = typeof profile[what] === "string" ? profile[what] : "";
+        if (value && input.value !== value) input.value = value;
+      });
+      update(false);
+    }
+
+    function saveProfile(input) {
+      var what = input.getAttribute("data-playbook-profile-field");
+      if (!what || !people) return;
+      var profile = people.profile();
+      profile[what] = input.value;
+      people.saveProfile(profile);
+    }
+
+    function peopleArrived(api) {
+      if (people || !api || data.spoken) return;
+      people = api;
+      if (personRow) personRow.hidden = false;
+      var url = typeof people.peopleUrl === "function" ? people.peopleUrl() : "";
+      if (peopleLink && url) {
+        peopleLink.setAttribute("href", url);
+        peopleLink.hidden = false;
+      }
+      listPeople();
+      load();
+    }
+
     root.addEventListener("input", function (event) {
-      if (event.target.hasAttribute("data-playbook-field") || event.target === dateInput) update(true);
+      var target = event.target;
+      if (target === preview && edited !== null) {
+        edited = preview.textContent;
+        update(true);
+      } else if (target.hasAttribute("data-playbook-field") || target === dateInput) {
+        update(true);
+        if (target.hasAttribute("data-playbook-profile-field")) saveProfile(target);
+      }
     });
     root.addEventListener("change", function (event) {
       if (event.target === dateInput) update(true);
+      else if (event.target === picker) {
+        carryOver(shownKey, draftKey());
+        load();
+        pending = null;
+      }
     });
     root.addEventListener("click", function (event) {
       var button = event.target.closest("[data-playbook-action]");
@@ -887,28 +1121,62 @@
         if (!mayGoAhead("email", message, "all")) event.preventDefault();
         else afterward("email", message, "all", "");
       } else if (action === "remind") remind();
+      else if (action === "edit") {
+        if (edited === null) startEditing();
+        else backToTemplate();
+      } else if (action === "mark-sent") markSent();
       else if (action === "forget") forget();
     });
-    if (reloaders) reloaders.set(root, load);
+    if (reloaders) reloaders.set(root, { load: load, people: listPeople, profile: profileChanged });
     load();
+    whenPeople(peopleArrived);
   }
 
   function clampDate(date) {
     return date > LAST_DATE ? LAST_DATE : date;
   }
 
+  function fileName(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "person";
+  }
+
+  function longDate(dateText) {
+    var time = parseDate(dateText);
+    if (time === null) return dateText;
+    return new Date(time).toLocaleDateString(document.documentElement.lang || undefined,
+      { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  }
+
+  /* The People log's script registers the feature "people" (it loads on every page with a
+   * picker); until it does, a generator works as one without people. */
+  function whenPeople(callback) {
+    if (typeof core.feature === "function") {
+      core.feature("people", function () { callback(window.Playbook.people); });
+    } else if (window.Playbook && window.Playbook.people) {
+      callback(window.Playbook.people);
+    }
+  }
+
   function setUpAll(root) {
     (root || document).querySelectorAll("[data-playbook-message]").forEach(setUpMessage);
   }
 
+  function eachGenerator(what) {
+    if (!reloaders) return;
+    document.querySelectorAll("[data-playbook-message][data-playbook-ready]").forEach(function (root) {
+      var reload = reloaders.get(root);
+      if (reload) reload[what]();
+    });
+  }
+
   function listen() {
     /* Another tab, or an import, changed the saved drafts. */
-    document.addEventListener("playbook:datachange", function () {
-      if (!reloaders) return;
-      document.querySelectorAll("[data-playbook-message][data-playbook-ready]").forEach(function (root) {
-        var reload = reloaders.get(root);
-        if (reload) reload();
-      });
+    document.addEventListener("playbook:datachange", function () { eachGenerator("load"); });
+    /* A person added, changed or removed, or the profile changed, here or elsewhere. */
+    document.addEventListener("playbook:peoplechange", function () {
+      eachGenerator("people");
+      eachGenerator("profile");
     });
   }
 

@@ -359,6 +359,11 @@
   /** Merge a file's entries into this browser's; differing values are only replaced if the
    * reader agrees. Entries this site cannot read are left out, and the reader is told which. */
   function importData(panel, text) {
+    importText(text, function (line) { status(panel, line); });
+  }
+
+  /** The import itself; `report` says how it went (also used by a transfer link). */
+  function importText(text, report) {
     flushSaves();
     var payload;
     try {
@@ -368,7 +373,7 @@
     }
     var problem = fileProblem(payload);
     if (problem !== null) {
-      status(panel, problem);
+      report(problem);
       return;
     }
     var additions = [];
@@ -402,7 +407,7 @@
       }
     });
     if (!additions.length && !conflicts.length) {
-      status(panel, t("import_nothing") + refusedText(refused));
+      report(t("import_nothing") + refusedText(refused));
       return;
     }
     var saved = 0;
@@ -412,7 +417,7 @@
     }
     refreshAll();
     core.changed();
-    status(panel, t("import_done", { count: saved }) + refusedText(refused));
+    report(t("import_done", { count: saved }) + refusedText(refused));
   }
 
   function importFile(panel, file) {
@@ -500,7 +505,7 @@
     if (core || found.registered("checklists")) return; /* this script ran twice */
     core = found;
     store = found.store;
-    found.register("checklists", { setUp: setUpPage });
+    found.register("checklists", { setUp: setUpPage, importText: importText });
     listen();
   }
 
