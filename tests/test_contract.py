@@ -114,6 +114,12 @@ def test_the_namespace_defaults_to_a_slug_of_the_site_name() -> None:
     assert default_namespace("") == default_namespace(None) == "playbook"
     assert storage_key("club", "page", "guide") == "playbook:club:checklist:page:guide"
     assert storage_key("club", "message", "thanks") == "playbook:club:message:thanks"
+    assert storage_key("club", "person", "pk3x9a") == "playbook:club:person:pk3x9a"
+    assert storage_key("club", "profile") == "playbook:club:profile"
+    assert (
+        storage_key("club", "draft", "thanks", person="pk3x9a")
+        == "playbook:club:draft:pk3x9a:thanks"
+    )
 
 
 def page_block(html: str) -> dict:

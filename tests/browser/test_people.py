@@ -602,3 +602,39 @@ def test_a_person_can_have_their_own_keep_in_touch_period_and_the_list_shows_who
     show.select_option("touch")
     assert names(page) == []
     expect(page.locator(".playbook-people__empty")).to_be_visible()
+
+
+def test_a_transfer_asks_again_before_replacing_what_the_phone_has(
+    site: tuple[Path, str], browser: Browser, page: Page
+) -> None:
+    _, base = site
+    open_people(page, base)
+    seed_people(page, {"pshared": person("Laptop Name"), "pnew": person("Only On Laptop")})
+    page.reload()
+    page.locator("[data-playbook-action='transfer']").click()
+    expect(page.locator("[data-playbook-transfer] svg[role='img']")).to_be_visible()
+    link = page.locator("#playbook-transfer-link").input_value()
+
+    phone = browser.new_context()
+    other = phone.new_page()
+    open_people(other, base)
+    seed_people(other, {"pshared": person("Phone Name")})
+    questions: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        questions.append(dialog.message)
+        # Yes to the transfer, no to replacing what differs.
+        if "Add them" in dialog.message:
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    other.on("dialog", answer)
+    other.goto(link)
+    expect(other.locator("[data-playbook-person-name]", has_text="Only On Laptop")).to_be_visible()
+    assert len(questions) == 2 and "differ" in questions[1]
+    expect(
+        other.locator("[data-playbook-person='pshared'] [data-playbook-person-name]")
+    ).to_have_text("Phone Name")
+    expect(other.locator("[data-playbook-people-status]")).to_contain_text("Imported 1 entries")
+    phone.close()
