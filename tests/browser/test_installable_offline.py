@@ -135,6 +135,7 @@ def test_with_the_network_gone_every_page_opens_and_works(
             ("at-the-event/", "At the event"),
             ("checklists/after-the-event/", "After the event"),
             ("about/", "How to use this playbook"),
+            ("people/", "People I met"),
         ]:
             response = page.goto(playbook_host.base + path)
             assert response is not None and response.ok and response.from_service_worker
@@ -146,6 +147,13 @@ def test_with_the_network_gone_every_page_opens_and_works(
         box.check()
         page.reload()
         expect(page.locator("input[type=checkbox][data-playbook-item]").first).to_be_checked()
+
+        # The People log, never visited: a person is added and stays.
+        page.goto(playbook_host.base + "people/")
+        page.locator('[data-playbook-person-field="name"]').fill("Ana Ruiz")
+        page.locator('[data-playbook-action="add-person"]').click()
+        page.reload()
+        expect(page.locator("[data-playbook-person-name]").first).to_contain_text("Ana Ruiz")
 
         # A note is written, counted and checked.
         page.goto(playbook_host.base + "after-you-meet/")
