@@ -53,3 +53,35 @@ def test_a_long_play_page_shows_its_summary_on_the_first_screen(
         " return top >= 0 && top < innerHeight / 2; }",
         arg=anchor,
     )
+
+
+def test_the_home_page_offers_three_ways_in_on_the_first_phone_screen(
+    default_playbook: tuple[Path, str], phone: Page
+) -> None:
+    base = default_playbook[1]
+    phone.goto(base)
+    ways = phone.locator(".playbook-moments > ul > li")
+    expect(ways).to_have_count(3)
+    for index, (heading, link) in enumerate(
+        [
+            ("An event coming up?", "checklists/before-the-event/"),
+            ("At the event now?", "checklists/in-the-room/"),
+            ("Met someone?", "people/"),
+        ]
+    ):
+        way = ways.nth(index)
+        expect(way).to_contain_text(heading)
+        box = way.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"], (heading, box)
+        assert way.locator(f'a[href$="{link}"]').count() >= 1, (heading, link)
+
+    # Each way in shows where the reader is: progress before and during, who is due after.
+    phone.goto(f"{base}checklists/{POCKET_LIST}/")
+    phone.locator("input[type=checkbox][data-playbook-item]").first.check()
+    phone.goto(f"{base}people/")
+    phone.locator('[data-playbook-person-field="name"]').fill("Ana Ruiz")
+    phone.locator('[data-playbook-action="add-person"]').click()
+    expect(phone.locator("[data-playbook-person-name]").first).to_contain_text("Ana Ruiz")
+    phone.goto(base)
+    expect(ways.nth(1)).to_contain_text("1 of 8")
+    expect(ways.nth(2)).to_contain_text("Ana Ruiz")
