@@ -53,6 +53,7 @@ ATTRIBUTES: dict[str, str] = {
     "actions": "data-playbook-actions",
     "message_status": "data-playbook-message-status",
     "remind_date": "data-playbook-remind-date",
+    "collapsed": "data-playbook-collapsed",
     # Notes for people in a generator (the picker itself is the People log's `person_picker`).
     "person_row": "data-playbook-person-row",
     "people_link": "data-playbook-people-link",

@@ -85,3 +85,50 @@ def test_the_home_page_offers_three_ways_in_on_the_first_phone_screen(
     phone.goto(base)
     expect(ways.nth(1)).to_contain_text("1 of 8")
     expect(ways.nth(2)).to_contain_text("Ana Ruiz")
+
+
+def test_on_a_phone_templates_show_their_title_until_opened_and_print_whole(
+    default_playbook: tuple[Path, str], phone: Page
+) -> None:
+    base = default_playbook[1]
+    phone.goto(f"{base}after-you-meet/")
+    generators = phone.locator("[data-playbook-message][data-playbook-ready]")
+    expect(generators.first).to_be_visible()
+    count = generators.count()
+    assert count >= 3
+    first = generators.first
+    toggle = first.locator("[data-playbook-action=toggle]")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(first.locator("[data-playbook-preview]")).to_be_hidden()
+    height_closed = phone.evaluate("document.documentElement.scrollHeight")
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    field = first.locator("[data-playbook-field]").first
+    field.fill("Ana")
+    expect(first.locator("[data-playbook-preview]")).to_contain_text("Ana")
+
+    # Paper shows every template whole: its text with lines to write on.
+    phone.emulate_media(media="print")
+    for index in range(count):
+        expect(generators.nth(index).locator(".playbook-message__print")).to_be_visible()
+    phone.emulate_media(media="screen")
+
+    # A note begun stays open when the reader comes back; the others stay closed.
+    phone.reload()
+    expect(generators.first.locator("[data-playbook-action=toggle]")).to_have_attribute(
+        "aria-expanded", "true"
+    )
+    expect(generators.nth(1).locator("[data-playbook-action=toggle]")).to_have_attribute(
+        "aria-expanded", "false"
+    )
+    assert height_closed < 6 * PHONE["height"], height_closed
+
+
+def test_on_a_laptop_templates_are_open(default_playbook: tuple[Path, str], page: Page) -> None:
+    page.goto(f"{default_playbook[1]}after-you-meet/")
+    first = page.locator("[data-playbook-message][data-playbook-ready]").first
+    expect(first.locator("[data-playbook-action=toggle]")).to_have_attribute(
+        "aria-expanded", "true"
+    )
+    expect(first.locator("[data-playbook-preview]")).to_be_visible()

@@ -18,6 +18,7 @@
       "blank": "data-playbook-blank",
       "channel": "data-playbook-channel",
       "checklist": "data-playbook-checklist",
+      "collapsed": "data-playbook-collapsed",
       "count": "data-playbook-count",
       "data_notice": "data-playbook-data-notice",
       "data_panel": "data-playbook-data",

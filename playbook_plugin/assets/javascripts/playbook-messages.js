@@ -650,6 +650,7 @@
     /* The page's block holds the site's advice checks once; this generator names its own. */
     data.checks = (data.checks || []).map(core.check).filter(Boolean);
     root.setAttribute("data-playbook-ready", "");
+    collapsible(root, data);
 
     var inputs = Array.prototype.slice.call(root.querySelectorAll("[data-playbook-field]"));
     var preview = root.querySelector("[data-playbook-preview]");
@@ -1130,6 +1131,41 @@
     if (reloaders) reloaders.set(root, { load: load, people: listPeople, profile: profileChanged });
     load();
     whenPeople(peopleArrived);
+  }
+
+  /* A page of templates is long on a phone: there each shows only its title until the reader
+   * opens it, unless they have started a note in it or followed a link to it. Wider screens
+   * open them all; print and PDFs always show them whole, as does a page without the script. */
+  var PHONE = "(max-width: 44.9375em)";
+
+  function hasDraft(id) {
+    return store().keys().some(function (key) {
+      return key === "message:" + id || (key.indexOf("draft:") === 0 && key.slice(-id.length - 1) === ":" + id);
+    });
+  }
+
+  function collapsible(root, data) {
+    var title = root.querySelector(".playbook-message__title");
+    if (!title || title.querySelector("[data-playbook-action=toggle]")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "playbook-message__toggle";
+    button.setAttribute("data-playbook-action", "toggle");
+    button.textContent = title.textContent;
+    title.textContent = "";
+    title.appendChild(button);
+    function show(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) root.removeAttribute("data-playbook-collapsed");
+      else root.setAttribute("data-playbook-collapsed", "");
+    }
+    var hash = window.location.hash;
+    var linked = Boolean(hash) && (hash === "#" + root.id || hash === "#" + title.id);
+    var phone = window.matchMedia && window.matchMedia(PHONE).matches;
+    show(!phone || linked || hasDraft(data.id));
+    button.addEventListener("click", function () {
+      show(root.hasAttribute("data-playbook-collapsed"));
+    });
   }
 
   function clampDate(date) {
