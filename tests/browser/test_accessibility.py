@@ -117,6 +117,9 @@ def test_a_page_has_no_axe_violations(
 
 def show_advice(page: Page) -> None:
     generator = page.locator("[data-playbook-message]").first
+    toggle = generator.locator("[data-playbook-action=toggle][aria-expanded=false]")
+    if toggle.count():  # on a phone a template starts closed
+        toggle.click()
     generator.locator("[data-playbook-field]").first.fill("Priya")
     expect(generator.locator("[data-playbook-warning]").first).to_be_visible()
 
