@@ -146,6 +146,25 @@ def test_without_blanks_the_browser_leaves_out_what_jinja2_leaves_out(
     assert browser == python
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{% if name|trim == "[Name]" %}0{% endif %}',
+        '{% if name|upper != "[NAME]" %}0{% else %}1{% endif %} {{ name|lower }}.',
+    ],
+)
+def test_a_condition_on_a_hidden_blank_takes_the_branch_the_shown_text_takes(
+    node: NodeBridge, source: str
+) -> None:
+    # Found by the property above: the counted words once took the other branch.
+    compiled = compile_template(source, path="generated.md", line=1)
+    shown = render_text(compiled, {})
+    hidden = render_text(compiled, {}, show_blanks=False)
+    browser = node.call("renderTemplate", compiled.ast, {}, {}, {"hideBlanks": True})
+    assert hidden == browser
+    assert hidden[:1] == shown[:1]  # the branch: "0" or "1"
+
+
 def _case_exceptions() -> list[str]:
     """Every character whose title case is not its upper case, and every space."""
     chars = []

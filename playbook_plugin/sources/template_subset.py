@@ -39,6 +39,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
@@ -113,8 +114,6 @@ _HTML_TAGS = frozenset(
 )
 _FREE_TEXT = re.compile(r"[^\W\d_][^{}|()\"'=<>~%\[\]\n]*")
 _TAG_CLOSE = {"{{": "}}", "{%": "%}", "{#": "#}"}
-_HIDE, _END_HIDE = "\ue000", "\ue001"  # private-use marks around a blank left out
-_HIDDEN = re.compile(f"{_HIDE}[^{_END_HIDE}]*{_END_HIDE}")
 _END_RAW = re.compile(r"\{%[-+]?\s*endraw\s*[-+]?%\}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -131,6 +130,8 @@ def _environment(*, autoescape: bool) -> SandboxedEnvironment:
 
 _PARSER = _environment(autoescape=True)
 _RENDERER = _environment(autoescape=False)
+_BLANK_FILTERS = ("trim", "capitalize", "lower", "upper", "title")
+"""The filters that may be given a blank; ``default`` replaces a blank, so it is not one."""
 
 
 @dataclass(frozen=True)
@@ -547,14 +548,45 @@ class _Blank(Undefined):
         return self._text
 
 
+class _BlankText(str):
+    """What a filter makes of a blank: the label's text, still known to be a blank."""
+
+    __slots__ = ()
+
+
+def _is_blank_value(value: object) -> bool:
+    return isinstance(value, _Blank | _BlankText)
+
+
+def _blank_aware(apply: Callable[..., Any]) -> Callable[..., Any]:
+    def filtered(value: Any, *args: Any, **kwargs: Any) -> Any:
+        result = apply(value, *args, **kwargs)
+        return _BlankText(result) if _is_blank_value(value) else result
+
+    return filtered
+
+
+def _hiding_environment() -> SandboxedEnvironment:
+    """Renders a blank, filtered or not, as nothing, while conditions still read its label:
+    the same branches as the text with its blanks shown."""
+    env = _environment(autoescape=False)
+    env.finalize = lambda value: "" if _is_blank_value(value) else value
+    for name in _BLANK_FILTERS:
+        env.filters[name] = _blank_aware(env.filters[name])
+    return env
+
+
+_HIDING_RENDERER = _hiding_environment()
+
 _PARSED: dict[str, nodes.Template] = {}
 """Trees ``compile_template`` parsed, handed once to ``_jinja_template``: not parsed twice."""
 
 
 @functools.lru_cache(maxsize=256)
-def _jinja_template(source: str) -> Any:
+def _jinja_template(source: str, *, hide_blanks: bool = False) -> Any:
     tree = _PARSED.pop(source, None)
-    return _RENDERER.from_string(tree if tree is not None else source)
+    renderer = _HIDING_RENDERER if hide_blanks else _RENDERER
+    return renderer.from_string(tree if tree is not None else source)
 
 
 def render_text(
@@ -578,10 +610,9 @@ def render_text(
         if value is None or is_blank(value):
             label = labels.get(name) or compiled.bracket_labels.get(name) or label_from_name(name)
             # Hidden blanks still read as "[Label]" to filters and conditions, so the same
-            # branches are taken; the marks let the output drop them afterwards.
-            shown = f"[{label}]"
-            context[name] = _Blank(name, shown if show_blanks else f"{_HIDE}{shown}{_END_HIDE}")
+            # branches are taken; the hiding renderer writes them, filtered or not, as nothing.
+            context[name] = _Blank(name, f"[{label}]")
         else:
             context[name] = value
-    text = str(_jinja_template(compiled.source).render(context))
-    return text if show_blanks else _HIDDEN.sub("", text)
+    template = _jinja_template(compiled.source, hide_blanks=not show_blanks)
+    return str(template.render(context))
