@@ -16,6 +16,7 @@ from .test_build import config_of
 DEFAULT_CADENCE = {
     "thank_within_hours": 24,
     "first_follow_up_business_days": 3,
+    "nudge_after_days": 14,
     "nudges_without_reply": 2,
     "keep_in_touch_days": [30, 90],
 }

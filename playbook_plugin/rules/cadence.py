@@ -1,8 +1,9 @@
 """The follow-up cadence: when the People log schedules the next step after each message.
 
 Data an author changes under ``follow_up:`` in ``mkdocs.yml``; the defaults come from the
-playbook's own plays (thank within a day, follow up no sooner than three working days, no
-more than two nudges without a reply, keep in touch every one to three months).
+playbook's own plays (thank within a day, follow up no sooner than three working days, wait
+two weeks before a nudge, no more than two nudges without a reply, keep in touch every one to
+three months).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 EXAMPLE = (
     "follow_up: {thank_within_hours: 24, first_follow_up_business_days: 3, "
-    "nudges_without_reply: 2, keep_in_touch_days: [30, 90]}"
+    "nudge_after_days: 14, nudges_without_reply: 2, keep_in_touch_days: [30, 90]}"
 )
 
 
@@ -23,6 +24,8 @@ class Cadence:
     """Send the thank-you within this many hours of meeting."""
     first_follow_up_business_days: int = 3
     """Follow up no sooner than this many working days (Monday to Friday) after a message."""
+    nudge_after_days: int = 14
+    """After a follow-up without a reply, the next nudge is due this many days later."""
     nudges_without_reply: int = 2
     """At most this many follow-ups without a reply; then rest, and keep in touch later."""
     keep_in_touch_days: tuple[int, int] = (30, 90)
@@ -37,6 +40,7 @@ class Cadence:
 _LIMITS = {
     "thank_within_hours": (1, 24 * 30, "a number of hours"),
     "first_follow_up_business_days": (1, 60, "a number of working days"),
+    "nudge_after_days": (1, 365, "a number of days"),
     "nudges_without_reply": (1, 10, "a number of follow-ups"),
 }
 

@@ -10,6 +10,7 @@ const core = require("../../playbook_plugin/assets/javascripts/core.js");
 const CADENCE = {
   thank_within_hours: 24,
   first_follow_up_business_days: 3,
+  nudge_after_days: 14,
   nudges_without_reply: 2,
   keep_in_touch_days: [30, 90],
 };
@@ -73,14 +74,14 @@ test("follow-ups without reply nudge until the limit, then rest until the latest
   assert.deepEqual(first.warnings, []);
   person = first.person;
   assert.equal(person.nudges, 1);
-  assert.equal(person.due, "2026-12-07");
-  const second = sent(person, "follow-up", "2026-12-07");
+  assert.equal(person.due, "2026-12-16", "the play: two weeks before a nudge");
+  const second = sent(person, "follow-up", "2026-12-16");
   assert.deepEqual(second.warnings, []);
   person = second.person;
   assert.equal(person.nudges, 2);
-  assert.equal(person.due, "2027-03-07", "rests for the latest keep-in-touch period");
+  assert.equal(person.due, "2027-03-16", "rests for the latest keep-in-touch period");
   assert.equal(person.due_step, "Keep in touch");
-  const third = people.checkSend(person, { kind: "follow-up", date: "2026-12-20" }, CADENCE);
+  const third = people.checkSend(person, { kind: "follow-up", date: "2026-12-30" }, CADENCE);
   assert.deepEqual(third.map((warning) => warning.id), ["third-nudge"]);
 });
 

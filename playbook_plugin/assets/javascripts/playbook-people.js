@@ -17,6 +17,7 @@
   var DEFAULT_CADENCE = {
     thank_within_hours: 24,
     first_follow_up_business_days: 3,
+    nudge_after_days: 14,
     nudges_without_reply: 2,
     keep_in_touch_days: [30, 90],
   };
@@ -170,6 +171,10 @@
     return person;
   }
 
+  function maxDate(a, b) {
+    return a > b ? a : b;
+  }
+
   /** Keep in touch: the ideal period after the last contact. */
   function keepInTouchNext(person, date, cadence, steps) {
     person.due = addDays(date, keepInTouch(person, cadence)[0]);
@@ -182,7 +187,9 @@
     if (kind === FOLLOW_UP && !person.replied) {
       person.nudges = (person.nudges || 0) + 1;
       if (person.nudges < rules.nudges_without_reply) {
-        person.due = addBusinessDays(date, rules.first_follow_up_business_days);
+        /* Never sooner than the working days allow, and as long as the play says to wait. */
+        person.due = maxDate(addBusinessDays(date, rules.first_follow_up_business_days),
+          addDays(date, rules.nudge_after_days));
         person.due_step = person.next_step || steps.nudge;
       } else {
         /* The limit of nudges without reply: rest, and keep in touch later on. */
