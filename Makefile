@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 LOWEST ?= .venv-lowest
 
-.PHONY: site test test-lowest serve lint clean
+.PHONY: site test test-lowest serve lint clean locales locales-extract locales-update locales-compile
 
 site: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict
@@ -44,6 +44,24 @@ $(VENV)/.runtime: pyproject.toml
 $(VENV)/.test: $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --editable '.[test]'
 	touch $@
+
+# The reader-facing strings' catalogues (playbook_plugin/i18n/locales/): extract the template
+# from render/strings.py, merge it into every language's playbook.po, compile the .mo files
+# the build reads. Add a language: $(BIN)/pybabel init -D playbook -d $(LOCALES) -l <lang>
+# -i $(LOCALES)/playbook.pot, translate its .po, then `make locales`.
+LOCALES := playbook_plugin/i18n/locales
+
+locales: locales-update locales-compile
+
+locales-extract: $(VENV)/.runtime
+	$(BIN)/python -m playbook_plugin.i18n.extract
+
+locales-update: locales-extract
+	$(BIN)/pybabel update --domain playbook --input-file $(LOCALES)/playbook.pot \
+		--output-dir $(LOCALES) --no-fuzzy-matching --width 100
+
+locales-compile: $(VENV)/.runtime
+	$(BIN)/pybabel compile --domain playbook --directory $(LOCALES) --statistics
 
 clean:
 	rm -rf site $(VENV) $(LOWEST)

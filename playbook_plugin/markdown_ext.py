@@ -99,7 +99,11 @@ class PlaybookExtension(Extension):
             "channels": [{}, "Channels to add or override"],
             "checks": [[], "Advice checks to add, change or switch off"],
             "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
-            "language": ["en", "Language of the templates and of the words in `checks`"],
+            "language": [
+                "en",
+                "The site's language: of the reader-facing strings, of the templates and "
+                "of the words in `checks`",
+            ],
         }
         super().__init__(**kwargs)
         self._checklists = checklists
@@ -124,7 +128,7 @@ class PlaybookExtension(Extension):
 
     @property
     def strings(self) -> dict[str, str]:
-        return merge_strings(self.getConfig("strings"))
+        return merge_strings(self.getConfig("strings"), self.getConfig("language"))
 
     @property
     def messages(self) -> MessageSettings:

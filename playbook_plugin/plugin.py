@@ -21,6 +21,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
+from playbook_plugin.i18n.catalogues import has_catalogue
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
@@ -90,8 +91,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.pdf_pages: dict[str, PdfPage] = {}
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
-        self.strings = merge_strings(self.config.strings)
-        self.messages = message_settings(self.config, language=config.theme.get("language") or "en")
+        language = config.theme.get("language") or "en"
+        self.strings = merge_strings(self.config.strings, language)
+        if not has_catalogue(language):
+            log.info(
+                "the reader-facing strings have no translation for the language `%s` yet, so "
+                "they are in English; translate them one by one with `strings:`",
+                language,
+            )
+        self.messages = message_settings(self.config, language=language)
         self.checklists: dict[str, Checklist] = {}
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
@@ -113,6 +121,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 templates=self.templates,
                 namespace=namespace,
                 strings=self.config.strings,
+                language=language,
             )
         )
         _add_once(config.extra_css, [f"{SITE_ASSETS}/{GLOBAL_STYLESHEET}"])

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from playbook_plugin.contract import ATTRIBUTES
+from playbook_plugin.i18n.catalogues import ReaderStrings
 
 PAGE_MARKER = ATTRIBUTES["page"]
 
@@ -21,8 +22,10 @@ PAGE_MARKER = ATTRIBUTES["page"]
 def page_data_block(
     namespace: str, strings: Mapping[str, str], checks: Iterable[Mapping[str, Any]] = ()
 ) -> str:
+    texts = strings.for_browser() if isinstance(strings, ReaderStrings) else dict(strings)
+    language = strings.language if isinstance(strings, ReaderStrings) else "en"
     payload = json.dumps(
-        {"namespace": namespace, "strings": dict(strings), "checks": list(checks)},
+        {"namespace": namespace, "language": language, "strings": texts, "checks": list(checks)},
         ensure_ascii=False,
         separators=(",", ":"),
     )
