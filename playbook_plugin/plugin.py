@@ -26,6 +26,7 @@ from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
 from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_logged
+from playbook_plugin.mkdocs_host.static_i18n import AFTER_STATIC_I18N, static_i18n_languages
 from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
 from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
 from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
@@ -69,6 +70,8 @@ GLOBAL_STYLESHEET = "stylesheets/playbook.css"
 STYLESHEETS = (GLOBAL_STYLESHEET, *feature_stylesheets().values())
 """Every stylesheet a page may load; a feature's own only where the page has its widgets."""
 SITE_ASSETS = "assets/playbook"
+GENERATED_PAGES_DIR = ".cache/playbook/pages"
+"""Where the pages the plugin makes are written, from the folder of mkdocs.yml."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -76,14 +79,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     """The mkdocs command running; ``build`` when MkDocs is driven from Python."""
 
     dirty: bool = False
+    builds_inside: int = 0
+    """Builds started inside the current one (static-i18n's further languages) not yet done."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
 
+    @event_priority(AFTER_STATIC_I18N)  # once static-i18n has set this build's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.languages = static_i18n_languages(config)
         self.make_pdfs = self._pdfs_wanted()
         self.kinds: dict[str, tuple[PageKind, str]] = {}
         self.print_site: PrintSite | None = None
@@ -91,7 +98,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.pdf_pages: dict[str, PdfPage] = {}
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
-        language = config.theme.get("language") or "en"
+        language = (
+            self.languages.current if self.languages else config.theme.get("language") or "en"
+        )
         self.strings = merge_strings(self.config.strings, language)
         if not has_catalogue(language):
             log.info(
@@ -106,7 +115,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.files: Files | None = None
         self.theme_checked = False
         self.shield = Shield()
-        self.staged = self._stage(config)
+        self._stage(config)
         namespace = self.config.namespace or default_namespace(config.site_name)
         config.markdown_extensions = [
             extension
@@ -150,6 +159,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 self.project_root,
                 self.messages,
                 render_tasks=lambda text, display: self._render_tasks(text, display, config),
+                languages=self.languages,
             )
         except SourceErrors as errors:
             raise PluginError(str(errors)) from None
@@ -193,6 +203,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             self.page.checking = False
         return self.page.task_ids
 
+    @event_priority(AFTER_STATIC_I18N)  # static-i18n keeps only files from docs_dir
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -209,9 +220,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             generated[OVERVIEW_PATH] = (overview, "overview", "")
             kit = event_kit_page(self.checklists, self.strings)
             generated[EVENT_KIT_PATH] = (kit, "event-kit", "")
+        pages_dir = (
+            self.project_root
+            / GENERATED_PAGES_DIR
+            / (self.languages.current if self.languages else "site")
+        )
         for path, (content, kind, checklist_id) in generated.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+                files.append(self._generated_page(pages_dir, path, content, config))
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
@@ -241,8 +257,29 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             relative_url=get_relative_url,
             event_kit=EVENT_KIT_PATH in self.kinds,
             documents=frozenset(self.config.pdf_documents),
+            downloads_folder=self._language_folder(),
         )
         return files
+
+    def _language_folder(self) -> str:
+        """Where this build's pages and PDFs go: ``fr/`` in a static-i18n French build."""
+        return self.languages.folder if self.languages else ""
+
+    def _generated_page(
+        self, pages_dir: Path, path: str, content: str, config: MkDocsConfig
+    ) -> File:
+        """A page the plugin makes, written to a build folder so that it has a source file,
+        as plugins that read ``abs_src_path`` expect (static-i18n, git dates…)."""
+        source = pages_dir / path
+        source.parent.mkdir(parents=True, exist_ok=True)
+        if not source.is_file() or source.read_text(encoding="utf-8") != content:
+            source.write_text(content, encoding="utf-8")
+        page = File(path, str(pages_dir), config.site_dir, config.use_directory_urls)
+        page.generated_by = "playbook"
+        folder = self._language_folder()
+        if folder:
+            page.dest_uri = folder + page.dest_uri
+        return page
 
     @event_priority(100)  # first: before a plugin that renders pages as Jinja (macros)
     def _cover_own_syntax(
@@ -265,8 +302,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     ) -> str | None:
         if not self.config.enabled:
             return None
-        self.page.page_key = page_key(page.file.src_uri)
-        self.page.legacy_page_key = legacy_page_key(page.file.src_uri)
+        # static-i18n's language-neutral path: a page's translations share its ticks.
+        source = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+        self.page.page_key = page_key(source)
+        self.page.legacy_page_key = legacy_page_key(source)
         self.page.tasklists = wants_tasklists(page.meta)
         self.page.source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         self.page.checklist_href = lambda checklist_id: self._url(
@@ -282,7 +321,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     ) -> str | None:
         if not self.config.enabled or self.print_site is None:
             return None
-        default: tuple[PageKind, str] = ("home" if page.is_homepage else "other", "")
+        # static-i18n gives each language its own home page (``fr/``) in the navigation.
+        is_home = page.is_homepage or (self.nav is not None and page is self.nav.homepage)
+        default: tuple[PageKind, str] = ("home" if is_home else "other", "")
         kind, checklist_id = self.kinds.get(page.file.src_uri, default)
         html = decorate_page(
             html, kind=kind, page_url=page.url, site=self.print_site, checklist_id=checklist_id
@@ -323,19 +364,31 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.nav = nav
         return None
 
-    def _stage(self, config: MkDocsConfig) -> StagedSite | None:
-        """Build beside site/ (see staged_site.py); not for serve, nor --dirty builds."""
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Build beside site/ (see staged_site.py); not for serve, nor --dirty builds.
+
+        A build started inside this one (static-i18n builds each further language from its
+        ``on_post_build``) writes into the same staged site, which the first build publishes.
+        """
+        staged: StagedSite | None = getattr(self, "staged", None)
+        if staged is not None and Path(config.site_dir) == staged.staging_dir:
+            self.builds_inside += 1
+            return
+        self.builds_inside = 0
+        self.staged = None
         site_dir = Path(config.site_dir)
         if self.command == "serve" or self.dirty or not site_dir.name:
-            return None
-        staged = StagedSite(site_dir)
-        staged.prepare()
-        config.site_dir = str(staged.staging_dir)
-        return staged
+            return
+        self.staged = StagedSite(site_dir)
+        self.staged.prepare()
+        config.site_dir = str(self.staged.staging_dir)
 
-    @event_priority(-100)  # last: after every plugin has written to the new site
+    @event_priority(-110)  # last: after every plugin (static-i18n's builds too) has written
     def _publish_site(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.staged is None:
+            return
+        if self.builds_inside:
+            self.builds_inside -= 1
             return
         config.site_dir = str(self.staged.site_dir)
         if strict_warnings_logged():
@@ -398,27 +451,27 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         wanted = set(self.config.pdf_documents)
         jobs: list[PdfJob] = []
         pages = self.nav_pdf_pages()
+        folder = self._language_folder()
         if "playbook" in wanted and pages:
-            jobs.append(PdfJob(PLAYBOOK_PDF, "playbook", tuple(pages)))
+            jobs.append(PdfJob(folder + PLAYBOOK_PDF, "playbook", tuple(pages)))
         for path, (kind, checklist_id) in self.kinds.items():
             page = self.pdf_pages.get(path)
             if page is None:
                 continue
             if kind == "checklist" and "checklists" in wanted:
                 checklist = self.checklists[checklist_id]
-                source = self.checklists_dir / f"{checklist_id}.md"
                 jobs.append(
                     PdfJob(
-                        CHECKLIST_PDF.format(id=checklist_id),
+                        folder + CHECKLIST_PDF.format(id=checklist_id),
                         "checklist",
                         (page,),
                         checklist_id=checklist_id,
-                        source=_relative(source, self.project_root),
+                        source=checklist.path,
                         items=checklist.item_count,
                     )
                 )
             elif kind == "event-kit" and "event-kit" in wanted:
-                jobs.append(PdfJob(EVENT_KIT_PDF, "kit", (page,)))
+                jobs.append(PdfJob(folder + EVENT_KIT_PDF, "kit", (page,)))
         return jobs
 
     on_post_build = CombinedEvent(_write_pdfs, _publish_site)
@@ -460,10 +513,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if self.config.enabled and self.checklists_dir.is_dir():
             server.watch(str(self.checklists_dir))
         return server
-
-
-def _relative(path: Path, root: Path) -> str:
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def _add_once(entries: list[Any], paths: list[str]) -> None:

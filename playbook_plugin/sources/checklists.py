@@ -10,6 +10,7 @@ from pathlib import Path
 import frontmatter
 
 from playbook_plugin.sources.errors import SourceError, SourceErrors
+from playbook_plugin.sources.languages import Languages
 from playbook_plugin.sources.slugs import is_valid_id, slugify, split_explicit_id
 from playbook_plugin.sources.source_files import display_path, markdown_lines, read_source
 from playbook_plugin.sources.yaml_header import HeaderError, load_header
@@ -103,16 +104,37 @@ def check_item_id(task: TaskLine, path: str) -> SourceError | None:
     return None
 
 
-def load_checklists(directory: Path, display_root: Path) -> dict[str, Checklist]:
-    """Every checklist in ``directory``, keyed by id; all problems raised together."""
+def load_checklists(
+    directory: Path, display_root: Path, languages: Languages | None = None
+) -> dict[str, Checklist]:
+    """Every checklist in ``directory``, keyed by id; all problems raised together.
+
+    On a multilingual site, ``languages`` picks each checklist's file for the language being
+    built (``before.fr.md`` or ``fr/before.md``, else the default language's)."""
     checklists: dict[str, Checklist] = {}
     errors: list[SourceError] = []
     if not directory.is_dir():
         return checklists
     # Names starting with a dot are editors' lock and backup files (Emacs' `.#x.md` links).
-    for file in sorted(f for f in directory.glob("*.md") if not f.name.startswith(".")):
+    files = sorted(f for f in directory.glob("*.md") if not f.name.startswith("."))
+    ids: dict[Path, str] = {file: file.stem for file in files}
+    if languages is not None:
+        if languages.layout == "folder":
+            files += sorted(
+                f
+                for folder in directory.iterdir()
+                if folder.is_dir() and languages.is_language(folder.name)
+                for f in folder.glob("*.md")
+                if not f.name.startswith(".")
+            )
+        chosen = languages.choose(files, directory)
+        files = list(chosen.values())
+        ids = {file: neutral.stem for neutral, file in chosen.items()}
+    for file in files:
         try:
-            checklist = parse_checklist_file(file, display_path(file, display_root))
+            checklist = parse_checklist_file(
+                file, display_path(file, display_root), checklist_id=ids[file]
+            )
         except SourceErrors as problems:
             errors.extend(problems.errors)
         else:
@@ -122,7 +144,7 @@ def load_checklists(directory: Path, display_root: Path) -> dict[str, Checklist]
     return checklists
 
 
-def parse_checklist_file(file: Path, display: str) -> Checklist:
+def parse_checklist_file(file: Path, display: str, checklist_id: str | None = None) -> Checklist:
     try:
         text = read_source(file, display)
     except SourceError as error:
@@ -139,7 +161,7 @@ def parse_checklist_file(file: Path, display: str) -> Checklist:
                 )
             ]
         )
-    return parse_checklist(text, checklist_id=file.stem, path=display)
+    return parse_checklist(text, checklist_id=checklist_id or file.stem, path=display)
 
 
 def parse_checklist(text: str, *, checklist_id: str, path: str) -> Checklist:

@@ -9,6 +9,7 @@ from pathlib import Path
 from playbook_plugin.sources.checklists import Checklist, load_checklists
 from playbook_plugin.sources.errors import SourceError, SourceErrors
 from playbook_plugin.sources.fences import Fence, scan
+from playbook_plugin.sources.languages import Languages
 from playbook_plugin.sources.messages import (
     MessageSettings,
     MessageTemplate,
@@ -38,23 +39,29 @@ def load_playbook(
     project_root: Path,
     messages: MessageSettings,
     render_tasks: RenderTasks | None = None,
+    languages: Languages | None = None,
 ) -> Playbook:
     """The playbook, once every source is known to be valid; else all problems at once.
 
     ``render_tasks`` renders a page as the site will, to check its explicit task ids; it is
     only called once everything else is valid, and only for pages that may have a problem.
+    On a multilingual site, ``languages`` limits both to the sources of the language built.
     """
     playbook = Playbook()
     errors: list[SourceError] = []
     try:
-        playbook.checklists = load_checklists(checklists_dir, project_root)
+        playbook.checklists = load_checklists(checklists_dir, project_root, languages)
     except SourceErrors as problems:
         errors.extend(problems.errors)
     checklists_broken = bool(errors)
     for checklist in playbook.checklists.values():
         errors.extend(_check_intro(playbook, checklist, messages, checklists_broken))
     pages: list[tuple[str, str]] = []
-    for page, listing_error in markdown_pages(docs_dir, project_root):
+    listed = list(markdown_pages(docs_dir, project_root))
+    if languages is not None:
+        built = set(languages.choose((page for page, _ in listed), docs_dir).values())
+        listed = [(page, error) for page, error in listed if error or page in built]
+    for page, listing_error in listed:
         if listing_error is not None:
             errors.append(listing_error)
             continue
