@@ -98,9 +98,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.pdf_pages: dict[str, PdfPage] = {}
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
-        language = (
-            self.languages.current if self.languages else config.theme.get("language") or "en"
-        )
+        language = self.languages.current if self.languages else _theme_language(config)
+        self.language = language
         self.strings = merge_strings(self.config.strings, language)
         if not has_catalogue(language):
             log.info(
@@ -482,7 +481,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             name=config.site_name,
             description=config.site_description or "",
             site_url=check_site_url(config.site_url).printable,
-            language=config.theme.get("language") or "en",
+            language=self.language,
             strings=self.strings,
             site_dir=Path(config.site_dir),
             build_date=get_build_datetime().date().isoformat(),
@@ -513,6 +512,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if self.config.enabled and self.checklists_dir.is_dir():
             server.watch(str(self.checklists_dir))
         return server
+
+
+def _theme_language(config: MkDocsConfig) -> str:
+    """Material's ``theme.language``, or the ``locale`` of the themes MkDocs ships."""
+    return str(config.theme.get("language") or config.theme.get("locale") or "en")
 
 
 def _add_once(entries: list[Any], paths: list[str]) -> None:

@@ -135,3 +135,9 @@ def test_a_french_site_gets_french_pages_and_an_override_still_wins(small_playbo
     assert re.search(r"data-playbook-progress[^>]*>1 sur 4<", page)
     assert ">Tout décocher</button>" in page
     assert "Avant l’événement" in page
+
+
+def test_the_mkdocs_themes_locale_chooses_the_language(small_playbook: Site) -> None:
+    small_playbook.config["theme"] = {"name": "mkdocs", "locale": "de", "highlightjs": False}
+    small_playbook.build()
+    assert '<h1 id="checklisten">Checklisten</h1>' in small_playbook.html("checklists/")
