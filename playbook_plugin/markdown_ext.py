@@ -24,9 +24,10 @@ from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_
 from playbook_plugin.render.checklist_html import render_checklist
 from playbook_plugin.render.message_html import applicable_checks, render_message_html
 from playbook_plugin.render.page_data import PAGE_MARKER, page_data_block
+from playbook_plugin.render.pages import checklist_page_path
 from playbook_plugin.render.strings import merge_strings
 from playbook_plugin.render.task_ids import PageIds
-from playbook_plugin.render.tasklists import TaskListTreeprocessor
+from playbook_plugin.render.tasklists import TaskListTreeprocessor, wants_tasklists
 from playbook_plugin.sources.checklists import Checklist, load_checklists
 from playbook_plugin.sources.errors import SourceError, SourceErrors
 from playbook_plugin.sources.messages import (
@@ -35,6 +36,8 @@ from playbook_plugin.sources.messages import (
     build_settings,
     parse_message,
 )
+from playbook_plugin.sources.playbook import checked_playbook
+from playbook_plugin.zensical_host import HostSite, link_from, zensical_context
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -100,23 +103,31 @@ class PlaybookExtension(Extension):
             "checks": [[], "Advice checks to add, change or switch off"],
             "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
             "language": [
-                "en",
+                "",
                 "The site's language: of the reader-facing strings, of the templates and "
-                "of the words in `checks`",
+                "of the words in `checks`; empty: the host's (`theme.language`), else `en`",
             ],
         }
         super().__init__(**kwargs)
         self._checklists = checklists
         self._messages = messages
         self._templates = templates if templates is not None else {}
+        self._driven_by_plugin = page is not None
         self.page = page or PageState(page_key=self.getConfig("page_key"))
+        self.site: HostSite | None = None
+        """The site Zensical builds, when it runs the extension (it runs no MkDocs plugin)."""
+
+    @property
+    def root(self) -> Path:
+        """Where relative paths start: the configuration file's folder under Zensical."""
+        return self.site.root_dir if self.site else Path.cwd()
 
     @property
     def checklists(self) -> Mapping[str, Checklist]:
         if self._checklists is None:
-            directory = Path(self.getConfig("checklists_dir"))
+            directory = self.root / self.getConfig("checklists_dir")
             try:
-                self._checklists = load_checklists(directory, Path.cwd())
+                self._checklists = load_checklists(directory, self.root)
             except SourceErrors as errors:
                 raise SuperFencesException(str(errors)) from None
         return self._checklists
@@ -124,11 +135,16 @@ class PlaybookExtension(Extension):
     @property
     def namespace(self) -> str:
         """The same namespace the plugin gives the same site (``contract.default_namespace``)."""
-        return self.getConfig("namespace") or default_namespace(self.getConfig("site_name"))
+        site_name = self.getConfig("site_name") or (self.site.site_name if self.site else "")
+        return self.getConfig("namespace") or default_namespace(site_name)
+
+    @property
+    def language(self) -> str:
+        return self.getConfig("language") or (self.site.language if self.site else "en")
 
     @property
     def strings(self) -> dict[str, str]:
-        return merge_strings(self.getConfig("strings"), self.getConfig("language"))
+        return merge_strings(self.getConfig("strings"), self.language)
 
     @property
     def messages(self) -> MessageSettings:
@@ -139,13 +155,15 @@ class PlaybookExtension(Extension):
                     self.getConfig("checks"),
                     self.getConfig("linkedin_premium"),
                     self.getConfig("strings"),
-                    language=self.getConfig("language"),
+                    language=self.language,
                 )
             except ValueError as error:
                 raise SuperFencesException(f"playbook extension settings: {error}") from None
         return self._messages
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        if not self._driven_by_plugin and (context := zensical_context(md)) is not None:
+            self._adopt_zensical_site(context[0])
         render = _PageRender()
         strings = self.strings
         superfences = _superfences(md)
@@ -177,11 +195,31 @@ class PlaybookExtension(Extension):
             30,
         )
         md.preprocessors.register(_ResetPreprocessor(md, render), "playbook_reset", 1000)
+        if self.site is not None:
+            md.preprocessors.register(
+                _ZensicalPagePreprocessor(md, self), "playbook_zensical_page", 1001
+            )
         md.postprocessors.register(
             _PageDataPostprocessor(md, self.namespace, strings, render),
             "playbook_config",
             5,
         )
+
+    def _adopt_zensical_site(self, site: HostSite) -> None:
+        """Under Zensical: the whole playbook checked once per change, as the plugin does
+        before a build (so two generators never share an id), read from the config's folder."""
+        self.site = site
+        try:
+            playbook = checked_playbook(
+                self.root / self.getConfig("checklists_dir"),
+                site.docs_dir,
+                site.root_dir,
+                self.messages,
+            )
+        except SourceErrors as errors:
+            raise SuperFencesException(str(errors)) from None
+        self._checklists = playbook.checklists
+        self._templates = playbook.templates_by_source
 
     def _task_ids(self, ids: PageIds) -> None:
         """Keep the page's ids for the build's check; say what a site without it would miss."""
@@ -285,6 +323,30 @@ def _superfences(md: Markdown) -> SuperFencesCodeExtension:
             return extension
     md.registerExtensions(["pymdownx.superfences"], {})
     return _superfences(md)
+
+
+class _ZensicalPagePreprocessor(Preprocessor):
+    """Keys and links of the page Zensical renders, as the plugin sets them under MkDocs."""
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        context = zensical_context(self.md)
+        if context is None:
+            return lines
+        site, page = context
+        state = self.extension.page
+        state.page_key = page_key(page.path)
+        state.legacy_page_key = legacy_page_key(page.path)
+        state.source_path = f"{site.docs_dir.name}/{page.path}"
+        state.tasklists = wants_tasklists(page.meta)
+        state.resolve_link = lambda link: link_from(page, site, link)
+        state.checklist_href = lambda checklist_id: (
+            link_from(page, site, checklist_page_path(checklist_id)) or None
+        )
+        return lines
 
 
 class _ResetPreprocessor(Preprocessor):

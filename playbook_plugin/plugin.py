@@ -29,6 +29,7 @@ from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_
 from playbook_plugin.mkdocs_host.static_i18n import AFTER_STATIC_I18N, static_i18n_languages
 from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
 from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
+from playbook_plugin.prepare import is_prepared
 from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
 from playbook_plugin.printing.print_address import check_site_url
 from playbook_plugin.printing.print_html import (
@@ -116,11 +117,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.shield = Shield()
         self._stage(config)
         namespace = self.config.namespace or default_namespace(config.site_name)
+        # A site built with Zensical too lists the extension itself: the plugin brings its own.
         config.markdown_extensions = [
             extension
             for extension in config.markdown_extensions
-            if not isinstance(extension, PlaybookExtension)
+            if not isinstance(extension, PlaybookExtension) and extension != "playbook"
         ]
+        config.mdx_configs.pop("playbook", None)
         config.markdown_extensions.append(  # MkDocs takes an Extension too; typed for names
             PlaybookExtension(  # type: ignore[arg-type]
                 checklists=self.checklists,
@@ -225,6 +228,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             / (self.languages.current if self.languages else "site")
         )
         for path, (content, kind, checklist_id) in generated.items():
+            _drop_prepared(files, path)
             if files.get_file_from_path(path) is None:
                 files.append(self._generated_page(pages_dir, path, content, config))
                 self.kinds[path] = (kind, checklist_id)
@@ -238,6 +242,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             config.extra["polyfills"] = polyfills
             assets.append(IFRAME_WORKER_SHIM)
         for name in assets:
+            _drop_prepared(files, f"{SITE_ASSETS}/{name}", always=True)
             files.append(
                 File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name))
             )
@@ -512,6 +517,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if self.config.enabled and self.checklists_dir.is_dir():
             server.watch(str(self.checklists_dir))
         return server
+
+
+def _drop_prepared(files: Files, path: str, *, always: bool = False) -> None:
+    """Leave out a file ``playbook prepare`` wrote into docs/ for Zensical: the plugin
+    builds its own (``always``: an asset it ships, which only prepare copies there)."""
+    existing = files.get_file_from_path(path)
+    source = existing.abs_src_path if existing is not None else None
+    if existing is not None and source and (always or is_prepared(Path(source))):
+        files.remove(existing)
 
 
 def _theme_language(config: MkDocsConfig) -> str:

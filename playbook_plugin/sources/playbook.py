@@ -180,3 +180,34 @@ def _check_checklist_fences(
                 )
             )
     return errors
+
+
+_checked: dict[tuple[Path, Path, Path], tuple[tuple[tuple[str, int, int], ...], Playbook]] = {}
+
+
+def _signature(*folders: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every Markdown source's path, size and modification time: what a change alters."""
+    found: list[tuple[str, int, int]] = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+def checked_playbook(
+    checklists_dir: Path, docs_dir: Path, project_root: Path, messages: MessageSettings
+) -> Playbook:
+    """``load_playbook``, kept while no source changes: for hosts that render page by page
+    (Zensical) and have no moment before the build to check the whole playbook once."""
+    key = (checklists_dir.resolve(), docs_dir.resolve(), project_root.resolve())
+    signature = _signature(checklists_dir, docs_dir)
+    cached = _checked.get(key)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    playbook = load_playbook(checklists_dir, docs_dir, project_root, messages)
+    _checked[key] = (signature, playbook)
+    return playbook
