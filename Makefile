@@ -8,10 +8,21 @@ export NO_MKDOCS_2_WARNING := 1
 
 LOWEST ?= .venv-lowest
 
-.PHONY: site test test-lowest serve lint clean locales locales-extract locales-update locales-compile
+.PHONY: site zensical test test-lowest serve lint clean locales locales-extract locales-update locales-compile
 
 site: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict
+
+# The same playbook built with Zensical, which runs no MkDocs plugins: `playbook prepare`
+# writes the generated pages and assets into docs/, `playbook pdf` the PDFs after the build.
+zensical: $(VENV)/.zensical
+	$(BIN)/playbook prepare
+	$(BIN)/zensical build --clean
+	$(BIN)/playbook pdf
+
+$(VENV)/.zensical: $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --editable '.[pdf,material,zensical]'
+	touch $@
 
 serve: $(VENV)/.runtime
 	$(BIN)/mkdocs serve

@@ -178,7 +178,8 @@ def pdf(project: Project) -> list[str]:
     said = []
     for document in rendered:
         said += [f"WARNING: PDF {warning}" for warning in document.warnings]
-        said.append(f"playbook: wrote {document.path}: {document.pages} pages")
+        pages = "page" if document.pages == 1 else "pages"
+        said.append(f"playbook: wrote {document.path}: {document.pages} {pages}")
     return said
 
 

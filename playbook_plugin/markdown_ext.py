@@ -13,18 +13,23 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.utils import get_relative_url
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
 from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_key, page_key
+from playbook_plugin.printing.print_address import check_site_url
+from playbook_plugin.printing.print_html import PrintSite, decorate_page
 from playbook_plugin.render.checklist_html import render_checklist
 from playbook_plugin.render.message_html import applicable_checks, render_message_html
 from playbook_plugin.render.page_data import PAGE_MARKER, page_data_block
-from playbook_plugin.render.pages import checklist_page_path
+from playbook_plugin.render.pages import EVENT_KIT_PATH, checklist_page_path, page_kind
 from playbook_plugin.render.strings import merge_strings
 from playbook_plugin.render.task_ids import PageIds
 from playbook_plugin.render.tasklists import TaskListTreeprocessor, wants_tasklists
@@ -37,7 +42,7 @@ from playbook_plugin.sources.messages import (
     parse_message,
 )
 from playbook_plugin.sources.playbook import checked_playbook
-from playbook_plugin.zensical_host import HostSite, link_from, zensical_context
+from playbook_plugin.zensical_host import HostSite, link_from, page_url, zensical_context
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -73,10 +78,14 @@ class _PageRender:
     def __init__(self) -> None:
         self.widgets = 0
         self.checks: dict[str, dict[str, Any]] = {}
+        self.tree_done = False
+        """True once the whole page is rendered: postprocessors then see the page itself, not
+        a heading that ``toc`` runs through them."""
 
     def reset(self) -> None:
         self.widgets = 0
         self.checks = {}
+        self.tree_done = False
 
     def next_widget_number(self) -> int:
         self.widgets += 1
@@ -102,6 +111,11 @@ class PlaybookExtension(Extension):
             "channels": [{}, "Channels to add or override"],
             "checks": [[], "Advice checks to add, change or switch off"],
             "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
+            "pdf": [
+                True,
+                "Under Zensical: link the PDF downloads, which `playbook pdf` writes after the "
+                "build",
+            ],
             "language": [
                 "",
                 "The site's language: of the reader-facing strings, of the templates and "
@@ -198,6 +212,10 @@ class PlaybookExtension(Extension):
         if self.site is not None:
             md.preprocessors.register(
                 _ZensicalPagePreprocessor(md, self), "playbook_zensical_page", 1001
+            )
+            md.treeprocessors.register(_TreeDone(md, render), "playbook_tree_done", -100)
+            md.postprocessors.register(
+                _ZensicalPrintPostprocessor(md, self, render), "playbook_print", 4
             )
         md.postprocessors.register(
             _PageDataPostprocessor(md, self.namespace, strings, render),
@@ -344,9 +362,54 @@ class _ZensicalPagePreprocessor(Preprocessor):
         state.tasklists = wants_tasklists(page.meta)
         state.resolve_link = lambda link: link_from(page, site, link)
         state.checklist_href = lambda checklist_id: (
-            link_from(page, site, checklist_page_path(checklist_id)) or None
+            link_from(page, site, checklist_page_path(checklist_id), in_html=True) or None
         )
         return lines
+
+
+class _TreeDone(Treeprocessor):
+    def __init__(self, md: Markdown, render: _PageRender) -> None:
+        super().__init__(md)
+        self.render = render
+
+    def run(self, root: Element) -> None:
+        self.render.tree_done = True
+
+
+class _ZensicalPrintPostprocessor(Postprocessor):
+    """Under Zensical: the print header, Print and PDF actions and download links the plugin
+    adds to a page under MkDocs (``on_page_content``), on the same pages."""
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension, render: _PageRender) -> None:
+        super().__init__(md)
+        self.extension = extension
+        self.render = render
+
+    def run(self, text: str) -> str:
+        context = zensical_context(self.md)
+        if context is None or not self.render.tree_done:
+            return text
+        site, page = context
+        checklists = self.extension.checklists
+        kind, checklist_id = page_kind(page.path, page.url, checklists)
+        if kind == "other":
+            return text
+        print_site = PrintSite(
+            strings=self.extension.strings,
+            site_url=check_site_url(site.site_url).printable,
+            pdfs=bool(self.extension.getConfig("pdf")),
+            url_of=lambda path: (
+                page_url(path, site.use_directory_urls)
+                if (site.docs_dir / path).is_file()
+                else None
+            ),
+            relative_url=get_relative_url,
+            event_kit=(site.docs_dir / EVENT_KIT_PATH).is_file(),
+        )
+        # Zensical reads a relative link in a page's HTML from the page's source file.
+        return decorate_page(
+            text, kind=kind, page_url=page.path, site=print_site, checklist_id=checklist_id
+        )
 
 
 class _ResetPreprocessor(Preprocessor):

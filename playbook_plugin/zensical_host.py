@@ -70,13 +70,18 @@ def page_url(src_path: str, use_directory_urls: bool) -> str:
     return f"{path}/" if use_directory_urls else f"{path}.html"
 
 
-def link_from(page: HostPage, site: HostSite, link: str) -> str:
+def link_from(page: HostPage, site: HostSite, link: str, *, in_html: bool = False) -> str:
     """A link to a page of the site written as its path under ``docs/`` (an advice check's
-    ``always.md#likeable``), relative to ``page``; empty when the site has no such page."""
+    ``always.md#likeable``), relative to ``page``; empty when the site has no such page.
+
+    ``in_html``: for a link in the page's HTML, which Zensical reads from the page's source
+    file (as it reads links in Markdown) and rewrites; else from the page's URL, for the
+    browser (links in widget data)."""
     if "://" in link or link.startswith("mailto:"):
         return link
     path, hash_mark, anchor = link.partition("#")
     if not (site.docs_dir / path).is_file():
         return ""
     target = page_url(path, site.use_directory_urls) or "./"
-    return f"{get_relative_url(target, page.url or './')}{hash_mark}{anchor}"
+    origin = page.path if in_html else (page.url or "./")
+    return f"{get_relative_url(target, origin)}{hash_mark}{anchor}"
