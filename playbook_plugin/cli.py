@@ -178,8 +178,8 @@ def pdf(project: Project) -> list[str]:
     said = []
     for document in rendered:
         said += [f"WARNING: PDF {warning}" for warning in document.warnings]
-        pages = "page" if document.pages == 1 else "pages"
-        said.append(f"playbook: wrote {document.path}: {document.pages} {pages}")
+        unit = "page" if document.pages == 1 else "pages"
+        said.append(f"playbook: wrote {document.path}: {document.pages} {unit}")
     return said
 
 
