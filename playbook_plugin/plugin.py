@@ -29,7 +29,6 @@ from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_
 from playbook_plugin.mkdocs_host.static_i18n import AFTER_STATIC_I18N, static_i18n_languages
 from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
 from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
-from playbook_plugin.prepare import is_prepared
 from playbook_plugin.printing.pdf_html import PdfJob, PdfPage, PdfSite
 from playbook_plugin.printing.print_address import check_site_url
 from playbook_plugin.printing.print_html import (
@@ -42,6 +41,7 @@ from playbook_plugin.printing.print_html import (
 )
 from playbook_plugin.render.feature_styles import feature_stylesheets, link_feature_stylesheets
 from playbook_plugin.render.pages import (
+    CHECKLISTS_FOLDER,
     EVENT_KIT_PATH,
     OVERVIEW_PATH,
     checklist_page,
@@ -56,6 +56,7 @@ from playbook_plugin.sources.checklists import Checklist
 from playbook_plugin.sources.errors import SourceErrors
 from playbook_plugin.sources.messages import MessageTemplate
 from playbook_plugin.sources.playbook import load_playbook
+from playbook_plugin.sources.source_files import is_prepared
 
 log = get_plugin_logger(__name__)
 _MISSING_ANCHOR = "No anchor #"
@@ -227,8 +228,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             / GENERATED_PAGES_DIR
             / (self.languages.current if self.languages else "site")
         )
+        for prepared in [
+            file
+            for file in files.documentation_pages()
+            if file.src_uri.startswith(f"{CHECKLISTS_FOLDER}/")
+            and file.abs_src_path
+            and is_prepared(Path(file.abs_src_path))
+        ]:
+            files.remove(prepared)  # written for Zensical: the plugin makes its own
         for path, (content, kind, checklist_id) in generated.items():
-            _drop_prepared(files, path)
             if files.get_file_from_path(path) is None:
                 files.append(self._generated_page(pages_dir, path, content, config))
                 self.kinds[path] = (kind, checklist_id)
@@ -242,7 +250,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             config.extra["polyfills"] = polyfills
             assets.append(IFRAME_WORKER_SHIM)
         for name in assets:
-            _drop_prepared(files, f"{SITE_ASSETS}/{name}", always=True)
+            _drop_copied_asset(files, f"{SITE_ASSETS}/{name}")
             files.append(
                 File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name))
             )
@@ -519,12 +527,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         return server
 
 
-def _drop_prepared(files: Files, path: str, *, always: bool = False) -> None:
-    """Leave out a file ``playbook prepare`` wrote into docs/ for Zensical: the plugin
-    builds its own (``always``: an asset it ships, which only prepare copies there)."""
+def _drop_copied_asset(files: Files, path: str) -> None:
+    """Leave out an asset ``playbook prepare`` copied into docs/ for Zensical: the plugin
+    ships its own."""
     existing = files.get_file_from_path(path)
-    source = existing.abs_src_path if existing is not None else None
-    if existing is not None and source and (always or is_prepared(Path(source))):
+    if existing is not None:
         files.remove(existing)
 
 

@@ -21,12 +21,12 @@ from playbook_plugin.render.pages import (
     overview_page,
 )
 from playbook_plugin.sources.checklists import Checklist
+from playbook_plugin.sources.source_files import PREPARED_MARKER, is_prepared
 
 ASSETS = Path(__file__).parent / "assets"
 SITE_ASSETS = "assets/playbook"
 CORE_SCRIPT = f"{SITE_ASSETS}/javascripts/core.js"
 GLOBAL_STYLESHEET = f"{SITE_ASSETS}/stylesheets/playbook.css"
-PREPARED_MARKER = "<!-- playbook: written by `playbook prepare`"
 _MARKER_LINE = (
     f"{PREPARED_MARKER} from the checklists; edit them, not this page, and run it again -->"
 )
@@ -39,16 +39,6 @@ class Prepared:
     removed: list[Path] = field(default_factory=list)
     left_alone: list[Path] = field(default_factory=list)
     """Pages an author wrote where the playbook would put one."""
-
-
-def is_prepared(path: Path) -> bool:
-    """True for a page ``playbook prepare`` wrote (not an author)."""
-    try:
-        with path.open(encoding="utf-8") as page:
-            head = page.read(4096)
-    except (OSError, UnicodeDecodeError):
-        return False
-    return PREPARED_MARKER in head
 
 
 def generated_pages(checklists: dict[str, Checklist], strings: dict[str, str]) -> dict[str, str]:

@@ -16,7 +16,12 @@ from playbook_plugin.sources.messages import (
     check_example,
     parse_message,
 )
-from playbook_plugin.sources.source_files import display_path, markdown_pages, read_source
+from playbook_plugin.sources.source_files import (
+    display_path,
+    is_prepared,
+    markdown_pages,
+    read_source,
+)
 from playbook_plugin.sources.task_checks import RenderTasks, check_task_ids
 
 
@@ -64,6 +69,8 @@ def load_playbook(
     for page, listing_error in listed:
         if listing_error is not None:
             errors.append(listing_error)
+            continue
+        if is_prepared(page):
             continue
         display = display_path(page, project_root)
         try:

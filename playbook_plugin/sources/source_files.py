@@ -131,3 +131,18 @@ def markdown_pages(docs_dir: Path, root: Path) -> Iterator[tuple[Path, SourceErr
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(MARKDOWN_SUFFIXES):
                 yield here / name, None
+
+
+PREPARED_MARKER = "<!-- playbook: written by `playbook prepare`"
+"""How a page ``playbook prepare`` wrote into ``docs/`` (for Zensical) starts."""
+
+
+def is_prepared(path: Path) -> bool:
+    """True for a page ``playbook prepare`` wrote, not an author: generated from the
+    checklists, it is checked through them, and a build may replace it."""
+    try:
+        with path.open(encoding="utf-8") as page:
+            head = page.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return PREPARED_MARKER in head
