@@ -46,6 +46,18 @@ from playbook_plugin.zensical_host import HostSite, link_from, page_url, zensica
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
+CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "zensical.toml")
+"""Where Zensical finds a site's configuration by default, in the order it looks."""
+SHARED_OPTIONS: dict[str, object] = {
+    "checklists_dir": "checklists",
+    "namespace": "",
+    "strings": {},
+    "channels": {},
+    "checks": [],
+    "linkedin_premium": False,
+}
+"""The extension's options the plugin has too, with their defaults."""
+
 WIDGET_MARKERS = tuple(
     ATTRIBUTES[name] for name in ("checklist", "message", "data_panel", "summary")
 )
@@ -227,6 +239,7 @@ class PlaybookExtension(Extension):
         """Under Zensical: the whole playbook checked once per change, as the plugin does
         before a build (so two generators never share an id), read from the config's folder."""
         self.site = site
+        self._adopt_plugin_options(site)
         try:
             playbook = checked_playbook(
                 self.root / self.getConfig("checklists_dir"),
@@ -238,6 +251,26 @@ class PlaybookExtension(Extension):
             raise SuperFencesException(str(errors)) from None
         self._checklists = playbook.checklists
         self._templates = playbook.templates_by_source
+
+    def _adopt_plugin_options(self, site: HostSite) -> None:
+        """The options under ``plugins: [playbook: …]``, which Zensical drops, for every one
+        the extension's own entry leaves at its default: one configuration for both hosts."""
+        from playbook_plugin.project import ProjectError, load_project
+
+        config_file = next(
+            (site.root_dir / name for name in CONFIG_FILES if (site.root_dir / name).is_file()),
+            None,
+        )
+        if config_file is None:
+            return
+        try:
+            options = load_project(config_file).options
+        except ProjectError as error:
+            raise SuperFencesException(str(error)) from None
+        for key, default in SHARED_OPTIONS.items():
+            if self.getConfig(key) == default:
+                self.setConfig(key, options[key])
+        self._messages = None
 
     def _task_ids(self, ids: PageIds) -> None:
         """Keep the page's ids for the build's check; say what a site without it would miss."""

@@ -20,6 +20,8 @@ markdown_extensions: [attr_list, pymdownx.superfences, playbook]
 extra_javascript: [assets/playbook/javascripts/core.js]
 extra_css: [assets/playbook/stylesheets/playbook.css]
 watch: [checklists]
+plugins:
+  - playbook: {namespace: club}   # dropped by Zensical: the extension reads it from here
 """
 
 
@@ -41,6 +43,8 @@ def test_prepare_build_and_pdf_give_a_zensical_site_its_pages_and_pdfs(tmp_path:
     assert "# Listes de contrôle" in overview.read_text(encoding="utf-8")
     zensical = Path(sys.executable).with_name("zensical")
     subprocess.run([str(zensical), "build", "--clean", "-f", str(config)], check=True)
+    overview_html = (tmp_path / "site/checklists/index.html").read_text(encoding="utf-8")
+    assert "&quot;namespace&quot;:&quot;club&quot;" in overview_html
     assert playbook_command(["pdf", "-f", str(config)]) == 0
     downloads = tmp_path / "site/downloads"
     for name in ("playbook.pdf", "event-kit.pdf", "checklists/before-the-event.pdf"):
