@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -139,6 +140,12 @@ def pdf(project: Project) -> list[str]:
     from playbook_plugin.printing.pdf_html import PdfJob, PdfSite
     from playbook_plugin.printing.print_html import CHECKLIST_PDF, EVENT_KIT_PDF, PLAYBOOK_PDF
 
+    if project.options.pdf is False:
+        return [f"playbook: `pdf: false` in {project.config_file.name}: no PDFs written"]
+    if importlib.util.find_spec("weasyprint") is None:
+        raise CommandError(
+            "playbook pdf: the PDFs need WeasyPrint: pip install 'networking-playbook[pdf]'"
+        )
     playbook = _playbook(project)
     wanted = set(project.options.pdf_documents)
     pages = [_built_page(project, *entry) for entry in _site_pages(project)]

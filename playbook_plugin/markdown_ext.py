@@ -270,6 +270,8 @@ class PlaybookExtension(Extension):
         for key, default in SHARED_OPTIONS.items():
             if self.getConfig(key) == default:
                 self.setConfig(key, options[key])
+        if options["pdf"] is False:
+            self.setConfig("pdf", False)
         self._messages = None
 
     def _task_ids(self, ids: PageIds) -> None:

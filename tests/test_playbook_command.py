@@ -74,3 +74,21 @@ def test_prepare_says_what_the_configuration_lacks(tmp_path: Path, capsys) -> No
     said = capsys.readouterr().err
     assert "mkdocs.yml: list the playbook's Markdown extension" in said
     assert "add `assets/playbook/javascripts/core.js` to `extra_javascript`" in said
+
+
+def test_pdf_without_weasyprint_says_what_to_install(
+    tmp_path: Path,
+    capsys,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *args: None if name == "weasyprint" else real(name, *args),
+    )
+    config = _project(tmp_path)
+    assert playbook_command(["pdf", "-f", str(config)]) == 1
+    assert "pip install 'networking-playbook[pdf]'" in capsys.readouterr().err
