@@ -18,7 +18,7 @@ from playbook_plugin.sources.messages import (
 )
 from playbook_plugin.sources.source_files import (
     display_path,
-    is_prepared,
+    is_prepared_text,
     markdown_pages,
     read_source,
 )
@@ -70,14 +70,14 @@ def load_playbook(
         if listing_error is not None:
             errors.append(listing_error)
             continue
-        if is_prepared(page):
-            continue
         display = display_path(page, project_root)
         try:
             text = read_source(page, display)
         except SourceError as error:
             errors.append(error)
             continue
+        if is_prepared_text(text):
+            continue  # written by `playbook prepare` from the checklists, checked through them
         pages.append((text, display))
         fences, page_errors = check_page(text, display, playbook.checklists, checklists_broken)
         errors.extend(page_errors)
