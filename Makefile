@@ -8,10 +8,21 @@ export NO_MKDOCS_2_WARNING := 1
 
 LOWEST ?= .venv-lowest
 
-.PHONY: site test test-lowest serve lint clean
+.PHONY: site zensical test test-lowest serve lint clean locales locales-extract locales-update locales-compile
 
 site: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict
+
+# The same playbook built with Zensical, which runs no MkDocs plugins: `playbook prepare`
+# writes the generated pages and assets into docs/, `playbook pdf` the PDFs after the build.
+zensical: $(VENV)/.zensical
+	$(BIN)/playbook prepare
+	$(BIN)/zensical build --clean
+	$(BIN)/playbook pdf
+
+$(VENV)/.zensical: $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --editable '.[pdf,material,zensical]'
+	touch $@
 
 serve: $(VENV)/.runtime
 	$(BIN)/mkdocs serve
@@ -44,6 +55,24 @@ $(VENV)/.runtime: pyproject.toml
 $(VENV)/.test: $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --editable '.[test]'
 	touch $@
+
+# The reader-facing strings' catalogues (playbook_plugin/i18n/locales/): extract the template
+# from render/strings.py, merge it into every language's playbook.po, compile the .mo files
+# the build reads. Add a language: $(BIN)/pybabel init -D playbook -d $(LOCALES) -l <lang>
+# -i $(LOCALES)/playbook.pot, translate its .po, then `make locales`.
+LOCALES := playbook_plugin/i18n/locales
+
+locales: locales-update locales-compile
+
+locales-extract: $(VENV)/.runtime
+	$(BIN)/python -m playbook_plugin.i18n.extract
+
+locales-update: locales-extract
+	$(BIN)/pybabel update --domain playbook --input-file $(LOCALES)/playbook.pot \
+		--output-dir $(LOCALES) --no-fuzzy-matching --width 100
+
+locales-compile: $(VENV)/.runtime
+	$(BIN)/pybabel compile --domain playbook --directory $(LOCALES) --statistics
 
 clean:
 	rm -rf site $(VENV) $(LOWEST)

@@ -13,21 +13,27 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.utils import get_relative_url
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
 from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_key, page_key
+from playbook_plugin.printing.print_address import check_site_url
+from playbook_plugin.printing.print_html import PrintSite, decorate_page
 from playbook_plugin.render.checklist_html import progress_line, render_checklist
 from playbook_plugin.render.message_html import applicable_checks, render_message_html
 from playbook_plugin.render.page_data import PAGE_MARKER, page_data_block
+from playbook_plugin.render.pages import EVENT_KIT_PATH, checklist_page_path, page_kind
 from playbook_plugin.render.people_html import render_people, render_people_due
 from playbook_plugin.render.strings import merge_strings
 from playbook_plugin.render.task_ids import PageIds
-from playbook_plugin.render.tasklists import TaskListTreeprocessor
+from playbook_plugin.render.tasklists import TaskListTreeprocessor, wants_tasklists
 from playbook_plugin.rules.cadence import Cadence, read_cadence
 from playbook_plugin.sources.checklists import Checklist, load_checklists
 from playbook_plugin.sources.errors import SourceError, SourceErrors
@@ -37,8 +43,22 @@ from playbook_plugin.sources.messages import (
     build_settings,
     parse_message,
 )
+from playbook_plugin.sources.playbook import checked_playbook
+from playbook_plugin.zensical_host import HostSite, link_from, page_url, zensical_context
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+
+CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "zensical.toml")
+"""Where Zensical finds a site's configuration by default, in the order it looks."""
+SHARED_OPTIONS: dict[str, object] = {
+    "checklists_dir": "checklists",
+    "namespace": "",
+    "strings": {},
+    "channels": {},
+    "checks": [],
+    "linkedin_premium": False,
+}
+"""The extension's options the plugin has too, with their defaults."""
 
 WIDGET_MARKERS = tuple(
     ATTRIBUTES[name]
@@ -77,10 +97,14 @@ class _PageRender:
     def __init__(self) -> None:
         self.widgets = 0
         self.checks: dict[str, dict[str, Any]] = {}
+        self.tree_done = False
+        """True once the whole page is rendered: postprocessors then see the page itself, not
+        a heading that ``toc`` runs through them."""
 
     def reset(self) -> None:
         self.widgets = 0
         self.checks = {}
+        self.tree_done = False
 
     def next_widget_number(self) -> int:
         self.widgets += 1
@@ -107,7 +131,16 @@ class PlaybookExtension(Extension):
             "channels": [{}, "Channels to add or override"],
             "checks": [[], "Advice checks to add, change or switch off"],
             "linkedin_premium": [False, "300-character LinkedIn invitations instead of 200"],
-            "language": ["en", "Language of the templates and of the words in `checks`"],
+            "pdf": [
+                True,
+                "Under Zensical: link the PDF downloads, which `playbook pdf` writes after the "
+                "build",
+            ],
+            "language": [
+                "",
+                "The site's language: of the reader-facing strings, of the templates and "
+                "of the words in `checks`; empty: the host's (`theme.language`), else `en`",
+            ],
             "follow_up": [{}, "The People log's follow-up cadence (as `follow_up` in mkdocs.yml)"],
             "people_url": ["people/", "The People page's URL from the site root"],
         }
@@ -116,14 +149,22 @@ class PlaybookExtension(Extension):
         self._messages = messages
         self._templates = templates if templates is not None else {}
         self._cadence = cadence
+        self._driven_by_plugin = page is not None
         self.page = page or PageState(page_key=self.getConfig("page_key"))
+        self.site: HostSite | None = None
+        """The site Zensical builds, when it runs the extension (it runs no MkDocs plugin)."""
+
+    @property
+    def root(self) -> Path:
+        """Where relative paths start: the configuration file's folder under Zensical."""
+        return self.site.root_dir if self.site else Path.cwd()
 
     @property
     def checklists(self) -> Mapping[str, Checklist]:
         if self._checklists is None:
-            directory = Path(self.getConfig("checklists_dir"))
+            directory = self.root / self.getConfig("checklists_dir")
             try:
-                self._checklists = load_checklists(directory, Path.cwd())
+                self._checklists = load_checklists(directory, self.root)
             except SourceErrors as errors:
                 raise SuperFencesException(str(errors)) from None
         return self._checklists
@@ -131,11 +172,16 @@ class PlaybookExtension(Extension):
     @property
     def namespace(self) -> str:
         """The same namespace the plugin gives the same site (``contract.default_namespace``)."""
-        return self.getConfig("namespace") or default_namespace(self.getConfig("site_name"))
+        site_name = self.getConfig("site_name") or (self.site.site_name if self.site else "")
+        return self.getConfig("namespace") or default_namespace(site_name)
+
+    @property
+    def language(self) -> str:
+        return self.getConfig("language") or (self.site.language if self.site else "en")
 
     @property
     def strings(self) -> dict[str, str]:
-        return merge_strings(self.getConfig("strings"))
+        return merge_strings(self.getConfig("strings"), self.language)
 
     @property
     def messages(self) -> MessageSettings:
@@ -146,7 +192,7 @@ class PlaybookExtension(Extension):
                     self.getConfig("checks"),
                     self.getConfig("linkedin_premium"),
                     self.getConfig("strings"),
-                    language=self.getConfig("language"),
+                    language=self.language,
                 )
             except ValueError as error:
                 raise SuperFencesException(f"playbook extension settings: {error}") from None
@@ -163,6 +209,8 @@ class PlaybookExtension(Extension):
         return {"cadence": self._cadence.for_browser(), "people_url": self.getConfig("people_url")}
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        if not self._driven_by_plugin and (context := zensical_context(md)) is not None:
+            self._adopt_zensical_site(context[0])
         render = _PageRender()
         strings = self.strings
         superfences = _superfences(md)
@@ -200,11 +248,58 @@ class PlaybookExtension(Extension):
             30,
         )
         md.preprocessors.register(_ResetPreprocessor(md, render), "playbook_reset", 1000)
+        if self.site is not None:
+            md.preprocessors.register(
+                _ZensicalPagePreprocessor(md, self), "playbook_zensical_page", 1001
+            )
+            md.treeprocessors.register(_TreeDone(md, render), "playbook_tree_done", -100)
+            md.postprocessors.register(
+                _ZensicalPrintPostprocessor(md, self, render), "playbook_print", 4
+            )
         md.postprocessors.register(
             _PageDataPostprocessor(md, self.namespace, strings, render, lambda: self.people),
             "playbook_config",
             5,
         )
+
+    def _adopt_zensical_site(self, site: HostSite) -> None:
+        """Under Zensical: the whole playbook checked once per change, as the plugin does
+        before a build (so two generators never share an id), read from the config's folder."""
+        self.site = site
+        self._adopt_plugin_options(site)
+        try:
+            playbook = checked_playbook(
+                self.root / self.getConfig("checklists_dir"),
+                site.docs_dir,
+                site.root_dir,
+                self.messages,
+            )
+        except SourceErrors as errors:
+            raise SuperFencesException(str(errors)) from None
+        self._checklists = playbook.checklists
+        self._templates = playbook.templates_by_source
+
+    def _adopt_plugin_options(self, site: HostSite) -> None:
+        """The options under ``plugins: [playbook: …]``, which Zensical drops, for every one
+        the extension's own entry leaves at its default: one configuration for both hosts."""
+        from playbook_plugin.project import ProjectError, load_project
+
+        config_file = next(
+            (site.root_dir / name for name in CONFIG_FILES if (site.root_dir / name).is_file()),
+            None,
+        )
+        if config_file is None:
+            return
+        try:
+            options = load_project(config_file).options
+        except ProjectError as error:
+            raise SuperFencesException(str(error)) from None
+        for key, default in SHARED_OPTIONS.items():
+            if self.getConfig(key) == default:
+                self.setConfig(key, options[key])
+        if options["pdf"] is False:
+            self.setConfig("pdf", False)
+        self._messages = None
 
     def _task_ids(self, ids: PageIds) -> None:
         """Keep the page's ids for the build's check; say what a site without it would miss."""
@@ -335,6 +430,75 @@ def _superfences(md: Markdown) -> SuperFencesCodeExtension:
             return extension
     md.registerExtensions(["pymdownx.superfences"], {})
     return _superfences(md)
+
+
+class _ZensicalPagePreprocessor(Preprocessor):
+    """Keys and links of the page Zensical renders, as the plugin sets them under MkDocs."""
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        context = zensical_context(self.md)
+        if context is None:
+            return lines
+        site, page = context
+        state = self.extension.page
+        state.page_key = page_key(page.path)
+        state.legacy_page_key = legacy_page_key(page.path)
+        state.source_path = f"{site.docs_dir.name}/{page.path}"
+        state.tasklists = wants_tasklists(page.meta)
+        state.resolve_link = lambda link: link_from(page, site, link)
+        state.checklist_href = lambda checklist_id: (
+            link_from(page, site, checklist_page_path(checklist_id), in_html=True) or None
+        )
+        return lines
+
+
+class _TreeDone(Treeprocessor):
+    def __init__(self, md: Markdown, render: _PageRender) -> None:
+        super().__init__(md)
+        self.render = render
+
+    def run(self, root: Element) -> None:
+        self.render.tree_done = True
+
+
+class _ZensicalPrintPostprocessor(Postprocessor):
+    """Under Zensical: the print header, Print and PDF actions and download links the plugin
+    adds to a page under MkDocs (``on_page_content``), on the same pages."""
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension, render: _PageRender) -> None:
+        super().__init__(md)
+        self.extension = extension
+        self.render = render
+
+    def run(self, text: str) -> str:
+        context = zensical_context(self.md)
+        if context is None or not self.render.tree_done:
+            return text
+        site, page = context
+        checklists = self.extension.checklists
+        kind, checklist_id = page_kind(page.path, page.url, checklists)
+        if kind == "other":
+            return text
+        print_site = PrintSite(
+            strings=self.extension.strings,
+            site_url=check_site_url(site.site_url).printable,
+            pdfs=bool(self.extension.getConfig("pdf")),
+            url_of=lambda path: (
+                page_url(path, site.use_directory_urls)
+                if (site.docs_dir / path).is_file()
+                else None
+            ),
+            relative_url=get_relative_url,
+            event_kit=(site.docs_dir / EVENT_KIT_PATH).is_file(),
+        )
+        # Zensical reads a relative link in a page's HTML from the page's source file.
+        return decorate_page(
+            text, kind=kind, page_url=page.path, site=print_site, checklist_id=checklist_id
+        )
 
 
 class _ResetPreprocessor(Preprocessor):

@@ -21,11 +21,13 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from playbook_plugin.config import PlaybookConfig, message_settings
 from playbook_plugin.contract import FEATURES, default_namespace, legacy_page_key, page_key
+from playbook_plugin.i18n.catalogues import has_catalogue
 from playbook_plugin.markdown_ext import PageState, PlaybookExtension
 from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_jinja
 from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
 from playbook_plugin.mkdocs_host.site_assets import asset_files
 from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_logged
+from playbook_plugin.mkdocs_host.static_i18n import AFTER_STATIC_I18N, static_i18n_languages
 from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
 from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
 from playbook_plugin.printing.print_address import check_site_url
@@ -39,6 +41,7 @@ from playbook_plugin.printing.print_html import (
 )
 from playbook_plugin.render.feature_styles import feature_stylesheets, link_feature_stylesheets
 from playbook_plugin.render.pages import (
+    CHECKLISTS_FOLDER,
     EVENT_KIT_PATH,
     OVERVIEW_PATH,
     PEOPLE_PATH,
@@ -62,6 +65,7 @@ from playbook_plugin.sources.errors import SourceErrors
 from playbook_plugin.sources.messages import MessageTemplate
 from playbook_plugin.sources.playbook import load_playbook
 from playbook_plugin.sources.source_cache import SourceCache
+from playbook_plugin.sources.source_files import is_prepared
 
 if TYPE_CHECKING:  # only `mkdocs serve` and builds that make PDFs load these
     from mkdocs.livereload import LiveReloadServer
@@ -84,6 +88,8 @@ STYLESHEETS = (GLOBAL_STYLESHEET, *feature_stylesheets().values())
 SITE_ASSETS = "assets/playbook"
 QR_ENCODER = "vendor/qrcode-generator.js"
 """The People log's QR encoder, loaded only when a reader asks to send their data to a phone."""
+GENERATED_PAGES_DIR = ".cache/playbook/pages"
+"""Where the pages the plugin makes are written, from the folder of mkdocs.yml."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -98,14 +104,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     told_before_build: bool = False
     """``on_startup`` came just before this build: ``dirty`` is known, not guessed."""
 
+    builds_inside: int = 0
+    """Builds started inside the current one (static-i18n's further languages) not yet done."""
+
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
         self.told_before_build = True
 
+    @event_priority(AFTER_STATIC_I18N)  # once static-i18n has set this build's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.languages = static_i18n_languages(config)
         self.make_pdfs = self._pdfs_wanted()
         self.kinds: dict[str, tuple[PageKind, str]] = {}
         self.print_site: PrintSite | None = None
@@ -113,23 +124,33 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.pdf_pages: dict[str, PdfPage] = {}
         self.project_root = Path(config.config_file_path or ".").resolve().parent
         self.checklists_dir = self.project_root / self.config.checklists_dir
-        self.strings = merge_strings(self.config.strings)
-        self.messages = message_settings(self.config, language=config.theme.get("language") or "en")
+        language = self.languages.current if self.languages else _theme_language(config)
+        self.language = language
+        self.strings = merge_strings(self.config.strings, language)
+        if not has_catalogue(language):
+            log.info(
+                "the reader-facing strings have no translation for the language `%s` yet, so "
+                "they are in English; translate them one by one with `strings:`",
+                language,
+            )
+        self.messages = message_settings(self.config, language=language)
         self.checklists: dict[str, Checklist] = {}
         self.templates: dict[str, MessageTemplate] = {}
         self.page = PageState()
         self.files: Files | None = None
         self.theme_checked = False
         self.shield = Shield()
-        self.staged = self._stage(config)
+        self._stage(config)
         self.offline_app = self._offline_app_wanted(config)
         self.told_before_build = False  # a later build from Python is not told
         namespace = self.config.namespace or default_namespace(config.site_name)
+        # A site built with Zensical too lists the extension itself: the plugin brings its own.
         config.markdown_extensions = [
             extension
             for extension in config.markdown_extensions
-            if not isinstance(extension, PlaybookExtension)
+            if not isinstance(extension, PlaybookExtension) and extension != "playbook"
         ]
+        config.mdx_configs.pop("playbook", None)
         config.markdown_extensions.append(  # MkDocs takes an Extension too; typed for names
             PlaybookExtension(  # type: ignore[arg-type]
                 checklists=self.checklists,
@@ -140,6 +161,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 strings=self.config.strings,
                 cadence=self.config.follow_up,
                 people_url=_site_url_of(PEOPLE_PATH, config.use_directory_urls),
+                language=language,
             )
         )
         _add_once(config.extra_css, [f"{SITE_ASSETS}/{GLOBAL_STYLESHEET}"])
@@ -183,6 +205,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 self.messages,
                 render_tasks=lambda text, display: self._render_tasks(text, display, config),
                 cache=self.source_cache,
+                languages=self.languages,
             )
         except SourceErrors as errors:
             raise PluginError(str(errors)) from None
@@ -239,6 +262,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             self.page.checking = False
         return self.page.task_ids
 
+    @event_priority(AFTER_STATIC_I18N)  # static-i18n keeps only files from docs_dir
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -259,10 +283,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             )
             kit = event_kit_page(self.checklists, self.strings, people_href)
             generated[EVENT_KIT_PATH] = (kit, "event-kit", "")
+        pages_dir = (
+            self.project_root
+            / GENERATED_PAGES_DIR
+            / (self.languages.current if self.languages else "site")
+        )
+        for prepared in [
+            file
+            for file in files.documentation_pages()
+            if (file.src_uri.startswith(f"{CHECKLISTS_FOLDER}/") or file.src_uri == PEOPLE_PATH)
+            and file.abs_src_path
+            and is_prepared(Path(file.abs_src_path))
+        ]:
+            files.remove(prepared)  # written for Zensical: the plugin makes its own
         generated[PEOPLE_PATH] = (people_page(self.strings), "other", "")
         for path, (content, kind, checklist_id) in generated.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+                files.append(self._generated_page(pages_dir, path, content, config))
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
@@ -273,6 +310,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if needs_shim:
             config.extra["polyfills"] = polyfills
             assets.append(IFRAME_WORKER_SHIM)
+        for prepared_asset in assets:
+            _drop_copied_asset(files, f"{SITE_ASSETS}/{prepared_asset}")
         for file in asset_files(
             config, ASSETS, assets, SITE_ASSETS, minify=self.command != "serve"
         ):
@@ -292,8 +331,29 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             relative_url=get_relative_url,
             event_kit=EVENT_KIT_PATH in self.kinds,
             documents=frozenset(self.config.pdf_documents),
+            downloads_folder=self._language_folder(),
         )
         return files
+
+    def _language_folder(self) -> str:
+        """Where this build's pages and PDFs go: ``fr/`` in a static-i18n French build."""
+        return self.languages.folder if self.languages else ""
+
+    def _generated_page(
+        self, pages_dir: Path, path: str, content: str, config: MkDocsConfig
+    ) -> File:
+        """A page the plugin makes, written to a build folder so that it has a source file,
+        as plugins that read ``abs_src_path`` expect (static-i18n, git dates…)."""
+        source = pages_dir / path
+        source.parent.mkdir(parents=True, exist_ok=True)
+        if not source.is_file() or source.read_text(encoding="utf-8") != content:
+            source.write_text(content, encoding="utf-8")
+        page = File(path, str(pages_dir), config.site_dir, config.use_directory_urls)
+        page.generated_by = "playbook"
+        folder = self._language_folder()
+        if folder:
+            page.dest_uri = folder + page.dest_uri
+        return page
 
     @event_priority(100)  # first: before a plugin that renders pages as Jinja (macros)
     def _cover_own_syntax(
@@ -316,8 +376,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     ) -> str | None:
         if not self.config.enabled:
             return None
-        self.page.page_key = page_key(page.file.src_uri)
-        self.page.legacy_page_key = legacy_page_key(page.file.src_uri)
+        # static-i18n's language-neutral path: a page's translations share its ticks.
+        source = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+        self.page.page_key = page_key(source)
+        self.page.legacy_page_key = legacy_page_key(source)
         self.page.tasklists = wants_tasklists(page.meta)
         self.page.source_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         self.page.checklist_href = lambda checklist_id: self._url(
@@ -334,7 +396,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     ) -> str | None:
         if not self.config.enabled or self.print_site is None:
             return None
-        default: tuple[PageKind, str] = ("home" if page.is_homepage else "other", "")
+        # static-i18n gives each language its own home page (``fr/``) in the navigation.
+        is_home = page.is_homepage or (self.nav is not None and page is self.nav.homepage)
+        default: tuple[PageKind, str] = ("home" if is_home else "other", "")
         kind, checklist_id = self.kinds.get(page.file.src_uri, default)
         html = decorate_page(
             html, kind=kind, page_url=page.url, site=self.print_site, checklist_id=checklist_id
@@ -380,19 +444,28 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.nav = nav
         return None
 
-    def _stage(self, config: MkDocsConfig) -> StagedSite | None:
-        """Build beside site/ (see staged_site.py); not for serve, nor --dirty builds."""
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Build beside site/ (see staged_site.py); not for serve, nor --dirty builds.
+
+        A build started inside this one (static-i18n builds each further language from its
+        ``on_post_build``) writes into the same staged site, which the first build publishes.
+        """
+        staged: StagedSite | None = getattr(self, "staged", None)
+        if staged is not None and Path(config.site_dir) == staged.staging_dir:
+            self.builds_inside += 1
+            return
+        self.builds_inside = 0
+        self.staged = None
         site_dir = Path(config.site_dir)
         if self.command == "serve" or self.dirty or not site_dir.name:
-            return None
-        staged = StagedSite(site_dir)
+            return
+        self.staged = StagedSite(site_dir)
         # A build driven from Python may be --dirty without saying so: start it from the
         # previous site. One the command line started is known to be clean.
-        staged.prepare(from_previous=not self.told_before_build)
-        config.site_dir = str(staged.staging_dir)
-        return staged
+        self.staged.prepare(from_previous=not self.told_before_build)
+        config.site_dir = str(self.staged.staging_dir)
 
-    @event_priority(-90)  # once every other plugin has written its files, before publishing
+    @event_priority(-105)  # once every plugin (static-i18n's builds too) has written its files
     def _write_offline_app(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
@@ -419,9 +492,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             app.bytes / 1e6,
         )
 
-    @event_priority(-100)  # last: after every plugin has written to the new site
+    @event_priority(-110)  # last: after every plugin (static-i18n's builds too) has written
     def _publish_site(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.staged is None:
+            return
+        if self.builds_inside:
+            self.builds_inside -= 1
             return
         config.site_dir = str(self.staged.site_dir)
         if strict_warnings_logged():
@@ -486,27 +562,27 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         wanted = set(self.config.pdf_documents)
         jobs: list[PdfJob] = []
         pages = self.nav_pdf_pages()
+        folder = self._language_folder()
         if "playbook" in wanted and pages:
-            jobs.append(PdfJob(PLAYBOOK_PDF, "playbook", tuple(pages)))
+            jobs.append(PdfJob(folder + PLAYBOOK_PDF, "playbook", tuple(pages)))
         for path, (kind, checklist_id) in self.kinds.items():
             page = self.pdf_pages.get(path)
             if page is None:
                 continue
             if kind == "checklist" and "checklists" in wanted:
                 checklist = self.checklists[checklist_id]
-                source = self.checklists_dir / f"{checklist_id}.md"
                 jobs.append(
                     PdfJob(
-                        CHECKLIST_PDF.format(id=checklist_id),
+                        folder + CHECKLIST_PDF.format(id=checklist_id),
                         "checklist",
                         (page,),
                         checklist_id=checklist_id,
-                        source=_relative(source, self.project_root),
+                        source=checklist.path,
                         items=checklist.item_count,
                     )
                 )
             elif kind == "event-kit" and "event-kit" in wanted:
-                jobs.append(PdfJob(EVENT_KIT_PDF, "kit", (page,)))
+                jobs.append(PdfJob(folder + EVENT_KIT_PDF, "kit", (page,)))
         return jobs
 
     on_post_build = CombinedEvent(_write_pdfs, _write_offline_app, _publish_site)
@@ -519,7 +595,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             name=config.site_name,
             description=config.site_description or "",
             site_url=check_site_url(config.site_url).printable,
-            language=config.theme.get("language") or "en",
+            language=self.language,
             strings=self.strings,
             site_dir=Path(config.site_dir),
             build_date=get_build_datetime().date().isoformat(),
@@ -562,6 +638,19 @@ def _site_url_of(src_path: str, use_directory_urls: bool) -> str:
 
 def _relative(path: Path, root: Path) -> str:
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def _drop_copied_asset(files: Files, path: str) -> None:
+    """Leave out an asset ``playbook prepare`` copied into docs/ for Zensical: the plugin
+    ships its own."""
+    existing = files.get_file_from_path(path)
+    if existing is not None:
+        files.remove(existing)
+
+
+def _theme_language(config: MkDocsConfig) -> str:
+    """Material's ``theme.language``, or the ``locale`` of the themes MkDocs ships."""
+    return str(config.theme.get("language") or config.theme.get("locale") or "en")
 
 
 def _add_once(entries: list[Any], paths: list[str]) -> None:

@@ -76,6 +76,8 @@ class PrintSite:
     """Whether the plugin makes the event kit (and so its PDF) in this build."""
     documents: frozenset[str] = frozenset(("playbook", "event-kit", "checklists"))
     """Which PDFs the site builds (``pdf_documents``), so only those are linked."""
+    downloads_folder: str = ""
+    """Where this build's ``downloads/`` sit in the site: ``fr/`` for one language of many."""
 
     def has_pdf(self, document: str) -> bool:
         return self.pdfs and document in self.documents
@@ -96,25 +98,30 @@ def decorate_page(
     def link(target: str | None) -> str | None:
         return site.relative_url(target, page_url) if target is not None else None
 
+    def pdf_link(path: str) -> str:
+        return site.relative_url(site.downloads_folder + path, page_url)
+
     def source(for_checklist: str) -> str:
         return print_source_html(site.address(site.checklist_url(for_checklist)), strings)
 
     overview = link(site.url_of("checklists/index.md"))
     back = (strings["checklists_title"], overview) if overview is not None else None
     if kind == "checklist":
-        pdf = link(CHECKLIST_PDF.format(id=checklist_id)) if site.has_pdf("checklists") else None
+        pdf = (
+            pdf_link(CHECKLIST_PDF.format(id=checklist_id)) if site.has_pdf("checklists") else None
+        )
         actions = page_actions_html(strings, pdf_href=pdf, back=back)
         return sheet(fill_markers(html, actions=actions, source=source), "checklist")
     if kind == "event-kit":
-        pdf = link(EVENT_KIT_PDF) if site.has_pdf("event-kit") else None
+        pdf = pdf_link(EVENT_KIT_PDF) if site.has_pdf("event-kit") else None
         actions = page_actions_html(strings, pdf_href=pdf, back=back)
         return sheet(fill_markers(html, actions=actions, source=source), "kit")
     downloads: list[Download] = []
     if kind in ("home", "overview"):
         if site.has_pdf("playbook"):
-            downloads.append((strings["download_playbook"], link(PLAYBOOK_PDF) or ""))
+            downloads.append((strings["download_playbook"], pdf_link(PLAYBOOK_PDF)))
         if site.event_kit and site.has_pdf("event-kit"):
-            downloads.append((strings["download_event_kit"], link(EVENT_KIT_PDF) or ""))
+            downloads.append((strings["download_event_kit"], pdf_link(EVENT_KIT_PDF)))
     if kind == "overview":
         html = _screen_only_heading(html, '<div class="playbook-data"')
         return fill_markers(html, downloads=downloads_html(strings, downloads), source=source)

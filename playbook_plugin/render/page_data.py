@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from playbook_plugin.contract import ATTRIBUTES
+from playbook_plugin.i18n.catalogues import ReaderStrings
 
 PAGE_MARKER = ATTRIBUTES["page"]
 
@@ -30,13 +31,15 @@ def page_data_block(
 ) -> str:
     """``people``: the follow-up ``cadence`` and ``people_url`` (the People page from the site
     root), on pages with a people widget or a message generator."""
-    data: dict[str, Any] = {"namespace": namespace, "checks": list(checks)}
+    texts = strings.for_browser() if isinstance(strings, ReaderStrings) else dict(strings)
+    language = strings.language if isinstance(strings, ReaderStrings) else "en"
+    data: dict[str, Any] = {"namespace": namespace, "language": language, "checks": list(checks)}
     if people is None:
         data["strings"] = {
-            key: text for key, text in strings.items() if not key.startswith(PEOPLE_STRING_PREFIXES)
+            key: text for key, text in texts.items() if not key.startswith(PEOPLE_STRING_PREFIXES)
         }
     else:
-        data["strings"] = dict(strings)
+        data["strings"] = texts
         data.update(people)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f'<div hidden {PAGE_MARKER}="{escape(payload, quote=True)}"></div>'

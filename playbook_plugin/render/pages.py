@@ -9,6 +9,7 @@ from html import escape
 from playbook_plugin.printing.print_html import (
     ACTIONS_MARKER,
     DOWNLOADS_MARKER,
+    PageKind,
     print_source_marker,
 )
 from playbook_plugin.render.checklist_html import (
@@ -29,6 +30,19 @@ PEOPLE_PATH = "people.md"
 
 def checklist_page_path(checklist_id: str) -> str:
     return f"{CHECKLISTS_FOLDER}/{checklist_id}.md"
+
+
+def page_kind(src_path: str, url: str, checklists: Mapping[str, Checklist]) -> tuple[PageKind, str]:
+    """What a page is to the print decorations, from its path: a checklist's page (and which),
+    the overview, the event kit, the home page, or any other page."""
+    if src_path == OVERVIEW_PATH:
+        return "overview", ""
+    if src_path == EVENT_KIT_PATH:
+        return "event-kit", ""
+    folder, _, name = src_path.rpartition("/")
+    if folder == CHECKLISTS_FOLDER and name.removesuffix(".md") in checklists:
+        return "checklist", name.removesuffix(".md")
+    return ("home", "") if url in ("", "./", "index.html") else ("other", "")
 
 
 def _front_matter(description: str) -> list[str]:

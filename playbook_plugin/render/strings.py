@@ -1,9 +1,15 @@
-"""Every reader-facing string of the widgets, in one table a site can override to translate."""
+"""Every reader-facing string of the widgets, the generated pages and the PDFs, in English.
+
+This table is the source of the gettext catalogues (``playbook_plugin/i18n/``): each entry is
+one message, its key the message context. ``PLURAL_STRINGS`` names the entries whose wording
+depends on a count. A site's ``strings:`` overrides one entry in any language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from playbook_plugin.i18n.catalogues import ReaderStrings, plural_category, translated_strings
 from playbook_plugin.render.people_strings import PEOPLE_STRINGS
 
 DEFAULT_STRINGS: dict[str, str] = {
@@ -159,13 +165,52 @@ DEFAULT_STRINGS: dict[str, str] = {
 }
 
 
-def merge_strings(overrides: Mapping[str, str]) -> dict[str, str]:
-    """The default table with a site's overrides; unknown keys are refused by the config."""
-    return {**DEFAULT_STRINGS, **overrides}
+PLURAL_STRINGS: dict[str, tuple[str, str]] = {
+    # key: (the placeholder whose number chooses the form, the English singular)
+    "progress": ("total", "{done} of {total}"),
+    "progress_label": ("total", "Progress: {done} of {total} done"),
+    "page_progress": ("total", "{done} of {total} on this page"),
+    "items_count": ("total", "{total} item"),
+    "erase_done": (
+        "count",
+        "Erased {count} entry. Nothing from this site is saved in this browser now.",
+    ),
+    "export_done": ("count", "Saved {count} entry to {file}."),
+    "import_done": ("count", "Imported {count} entry."),
+    "import_conflicts": (
+        "count",
+        "{count} entry in the file differs from what this browser has. "
+        "Use the file’s version for it? (Cancel keeps this browser’s.)",
+    ),
+    "import_refused": ("count", "Left out {count} entry this site cannot use: {list}."),
+    "message_count_chars": ("limit", "{used} / {limit} character"),
+    "message_count_chars_nolimit": ("used", "{used} character"),
+    "message_count_words": ("limit", "{used} / {limit} word"),
+    "message_count_words_nolimit": ("used", "{used} word"),
+    "message_count_sms": ("limit", "{used} / {limit} character · {parts} SMS · {encoding}"),
+    "message_count_spoken": ("used", "{used} word · about {seconds} seconds to say"),
+    "message_count_subject": ("limit", "Subject: {used} / {limit} character"),
+}
+
+
+def merge_strings(overrides: Mapping[str, str], language: str = "en") -> ReaderStrings:
+    """The strings in the site's language with a site's overrides (an override is the text for
+    every count); unknown keys are refused by the config."""
+    strings = translated_strings(language, DEFAULT_STRINGS, PLURAL_STRINGS)
+    strings.update(overrides)
+    for key in overrides:
+        strings.plurals.pop(key, None)
+    return strings
 
 
 def format_string(strings: Mapping[str, str], key: str, **values: object) -> str:
     text = strings[key]
+    if isinstance(strings, ReaderStrings) and key in strings.plurals:
+        plural = strings.plurals[key]
+        count = values.get(plural.counter)
+        if isinstance(count, int):
+            category = plural_category(strings.language, count)
+            text = plural.forms.get(category, plural.forms["other"])
     for name, value in values.items():
         text = text.replace("{" + name + "}", str(value))
     return text

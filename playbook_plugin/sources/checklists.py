@@ -10,6 +10,7 @@ from pathlib import Path
 import frontmatter
 
 from playbook_plugin.sources.errors import SourceError, SourceErrors
+from playbook_plugin.sources.languages import Languages
 from playbook_plugin.sources.slugs import is_valid_id, slugify, split_explicit_id
 from playbook_plugin.sources.source_cache import SourceCache
 from playbook_plugin.sources.source_files import display_path, markdown_lines, read_source
@@ -105,20 +106,40 @@ def check_item_id(task: TaskLine, path: str) -> SourceError | None:
 
 
 def load_checklists(
-    directory: Path, display_root: Path, cache: SourceCache | None = None
+    directory: Path,
+    display_root: Path,
+    cache: SourceCache | None = None,
+    languages: Languages | None = None,
 ) -> dict[str, Checklist]:
     """Every checklist in ``directory``, keyed by id; all problems raised together.
 
     With a ``cache``, a file whose text was parsed by an earlier build is not parsed again.
-    """
+    On a multilingual site, ``languages`` picks each checklist's file for the language being
+    built (``before.fr.md`` or ``fr/before.md``, else the default language's)."""
     checklists: dict[str, Checklist] = {}
     errors: list[SourceError] = []
     if not directory.is_dir():
         return checklists
     # Names starting with a dot are editors' lock and backup files (Emacs' `.#x.md` links).
-    for file in sorted(f for f in directory.glob("*.md") if not f.name.startswith(".")):
+    files = sorted(f for f in directory.glob("*.md") if not f.name.startswith("."))
+    ids: dict[Path, str] = {file: file.stem for file in files}
+    if languages is not None:
+        if languages.layout == "folder":
+            files += sorted(
+                f
+                for folder in directory.iterdir()
+                if folder.is_dir() and languages.is_language(folder.name)
+                for f in folder.glob("*.md")
+                if not f.name.startswith(".")
+            )
+        chosen = languages.choose(files, directory)
+        files = list(chosen.values())
+        ids = {file: neutral.stem for neutral, file in chosen.items()}
+    for file in files:
         try:
-            checklist = parse_checklist_file(file, display_path(file, display_root), cache)
+            checklist = parse_checklist_file(
+                file, display_path(file, display_root), cache, checklist_id=ids[file]
+            )
         except SourceErrors as problems:
             errors.extend(problems.errors)
         else:
@@ -128,16 +149,22 @@ def load_checklists(
     return checklists
 
 
-def parse_checklist_file(file: Path, display: str, cache: SourceCache | None = None) -> Checklist:
+def parse_checklist_file(
+    file: Path,
+    display: str,
+    cache: SourceCache | None = None,
+    checklist_id: str | None = None,
+) -> Checklist:
     try:
         text = read_source(file, display)
     except SourceError as error:
         raise SourceErrors([error]) from None
+    name = checklist_id or file.stem
     if cache is not None:
         return cache.result(
-            "checklist", text, display, lambda: _parse_checklist_text(text, file.stem, display)
+            "checklist", text, display, lambda: _parse_checklist_text(text, name, display)
         )
-    return _parse_checklist_text(text, file.stem, display)
+    return _parse_checklist_text(text, name, display)
 
 
 def _parse_checklist_text(text: str, checklist_id: str, display: str) -> Checklist:

@@ -136,7 +136,10 @@ def build_settings(
     channels = build_channels(channels_override, linkedin_premium=linkedin_premium)
     checks = merge_checks(DEFAULT_CHECKS, checks_override, channels=channels, language=language)
     return MessageSettings(
-        channels, tuple(checks), merge_strings(strings or {}), language=primary_language(language)
+        channels,
+        tuple(checks),
+        merge_strings(strings or {}, language),
+        language=primary_language(language),
     )
 
 

@@ -11,6 +11,7 @@ from playbook_plugin.rules.advice import Severity
 from playbook_plugin.sources.checklists import Checklist, load_checklists
 from playbook_plugin.sources.errors import SourceError, SourceErrors
 from playbook_plugin.sources.fences import Fence, scan
+from playbook_plugin.sources.languages import Languages
 from playbook_plugin.sources.messages import (
     MessageSettings,
     MessageTemplate,
@@ -18,7 +19,12 @@ from playbook_plugin.sources.messages import (
     parse_message,
 )
 from playbook_plugin.sources.source_cache import SourceCache
-from playbook_plugin.sources.source_files import display_path, markdown_pages, read_source
+from playbook_plugin.sources.source_files import (
+    display_path,
+    is_prepared_text,
+    markdown_pages,
+    read_source,
+)
 from playbook_plugin.sources.task_checks import RenderTasks, check_task_ids
 
 
@@ -42,6 +48,7 @@ def load_playbook(
     messages: MessageSettings,
     render_tasks: RenderTasks | None = None,
     cache: SourceCache | None = None,
+    languages: Languages | None = None,
 ) -> Playbook:
     """The playbook, once every source is known to be valid; else all problems at once.
 
@@ -49,19 +56,24 @@ def load_playbook(
     only called once everything else is valid, and only for pages that may have a problem.
     ``cache`` (kept by the plugin across ``mkdocs serve`` rebuilds, started with the
     settings these checks depend on) skips the sources an earlier build already checked.
+    On a multilingual site, ``languages`` limits both to the sources of the language built.
     """
     playbook = Playbook()
     cache = cache if cache is not None else SourceCache()
     errors: list[SourceError] = []
     try:
-        playbook.checklists = load_checklists(checklists_dir, project_root, cache)
+        playbook.checklists = load_checklists(checklists_dir, project_root, cache, languages)
     except SourceErrors as problems:
         errors.extend(problems.errors)
     checklists_broken = bool(errors)
     for checklist in playbook.checklists.values():
         errors.extend(_check_intro(playbook, checklist, messages, checklists_broken, cache))
     pages: list[tuple[str, str]] = []
-    for page, listing_error in markdown_pages(docs_dir, project_root):
+    listed = list(markdown_pages(docs_dir, project_root))
+    if languages is not None:
+        built = set(languages.choose((page for page, _ in listed), docs_dir).values())
+        listed = [(page, error) for page, error in listed if error or page in built]
+    for page, listing_error in listed:
         if listing_error is not None:
             errors.append(listing_error)
             continue
@@ -71,6 +83,8 @@ def load_playbook(
         except SourceError as error:
             errors.append(error)
             continue
+        if is_prepared_text(text):
+            continue  # written by `playbook prepare` from the checklists, checked through them
         pages.append((text, display))
         fences = cache.result("fences", text, None, partial(scan, text))
         errors.extend(
@@ -209,3 +223,34 @@ def _check_checklist_fences(
                 )
             )
     return errors
+
+
+_checked: dict[tuple[Path, Path, Path], tuple[tuple[tuple[str, int, int], ...], Playbook]] = {}
+
+
+def _signature(*folders: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every Markdown source's path, size and modification time: what a change alters."""
+    found: list[tuple[str, int, int]] = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+def checked_playbook(
+    checklists_dir: Path, docs_dir: Path, project_root: Path, messages: MessageSettings
+) -> Playbook:
+    """``load_playbook``, kept while no source changes: for hosts that render page by page
+    (Zensical) and have no moment before the build to check the whole playbook once."""
+    key = (checklists_dir.resolve(), docs_dir.resolve(), project_root.resolve())
+    signature = _signature(checklists_dir, docs_dir)
+    cached = _checked.get(key)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    playbook = load_playbook(checklists_dir, docs_dir, project_root, messages)
+    _checked[key] = (signature, playbook)
+    return playbook

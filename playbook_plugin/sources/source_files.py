@@ -131,3 +131,25 @@ def markdown_pages(docs_dir: Path, root: Path) -> Iterator[tuple[Path, SourceErr
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(MARKDOWN_SUFFIXES):
                 yield here / name, None
+
+
+PREPARED_MARKER = "<!-- playbook: written by `playbook prepare`"
+"""How a page ``playbook prepare`` wrote into ``docs/`` (for Zensical) starts."""
+
+
+def is_prepared_text(text: str) -> bool:
+    """True for the text of a page ``playbook prepare`` wrote (the marker opens it)."""
+    return PREPARED_MARKER in text[:4096]
+
+
+def is_prepared(path: Path) -> bool:
+    """True for a page ``playbook prepare`` wrote, not an author: generated from the
+    checklists, it is checked through them, and a build may replace it. Only a regular file
+    is opened (a named pipe would block)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
+        with path.open(encoding="utf-8") as page:
+            return is_prepared_text(page.read(4096))
+    except (OSError, UnicodeDecodeError):
+        return False

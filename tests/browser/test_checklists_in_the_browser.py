@@ -184,7 +184,7 @@ def test_export_then_import_brings_the_ticks_back(
     page.reload()
     expect(page.locator("[data-playbook-summary='before-the-event']")).to_have_text("1 of 4")
     import_file(page, path)
-    expect(page.locator("[data-playbook-data-status]")).to_have_text("Imported 1 entries.")
+    expect(page.locator("[data-playbook-data-status]")).to_have_text("Imported 1 entry.")
     expect(page.locator("[data-playbook-summary='before-the-event']")).to_have_text("2 of 4")
 
 
@@ -218,7 +218,7 @@ def test_import_merges_and_asks_before_replacing_different_ticks(
     page.once("dialog", keep_mine)
     import_file(page, path)
     expect(page.locator("[data-playbook-data-status]")).to_have_text("Imported 2 entries.")
-    assert "1 entries in the file differ" in messages[0]
+    assert "1 entry in the file differs" in messages[0]
     page.goto(base + "checklists/before-the-event/")
     expect(box(page, "topics")).to_be_checked()
     expect(box(page, "research")).to_be_checked()
@@ -333,6 +333,6 @@ def test_erase_removes_everything_this_site_saved_after_confirming(
     expect(page.locator("[data-playbook-summary='before-the-event']")).to_have_text("2 of 4")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Erase my data").click()
-    expect(page.locator("[data-playbook-data-status]")).to_contain_text("Erased 1 entries.")
+    expect(page.locator("[data-playbook-data-status]")).to_contain_text("Erased 1 entry.")
     expect(page.locator("[data-playbook-summary='before-the-event']")).to_have_text("1 of 4")
     assert page.evaluate("Object.keys(localStorage)") == ["playbook:another-site:checklist:x"]

@@ -99,7 +99,7 @@ def test_an_entry_the_page_cannot_read_is_refused_and_ticking_still_saves(
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site + "checklists/")
     import_file(page, export_file(tmp_path, {"checklist:after-the-event": value}))
-    expect(status(page)).to_contain_text("Left out 1 entries")
+    expect(status(page)).to_contain_text("Left out 1 entry")
     expect(status(page)).to_contain_text("checklist:after-the-event")
     assert "checklist:after-the-event" not in saved(page)
     page.goto(site + "checklists/after-the-event/")
@@ -122,10 +122,10 @@ def test_a_bad_import_over_saved_ticks_says_why_and_the_same_file_can_be_picked_
     page.goto(site + "checklists/")
     path = export_file(tmp_path, {"checklist:before-the-event": {"items": None}})
     import_file(page, path)
-    expect(status(page)).to_contain_text("Left out 1 entries")
+    expect(status(page)).to_contain_text("Left out 1 entry")
     page.evaluate("document.querySelector('[data-playbook-data-status]').textContent = ''")
     import_file(page, path)
-    expect(status(page)).to_contain_text("Left out 1 entries")
+    expect(status(page)).to_contain_text("Left out 1 entry")
     expect(page.locator("[data-playbook-summary='before-the-event']")).to_have_text("2 of 4")
     assert errors == []
 

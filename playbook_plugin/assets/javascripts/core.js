@@ -403,7 +403,12 @@
   /* Settings and strings ------------------------------------------------------------------ */
 
   var settings = {
-    namespace: CONTRACT.defaultNamespace, strings: {}, checks: dictionary(), cadence: null, people_url: null,
+    namespace: CONTRACT.defaultNamespace,
+    language: "en",
+    strings: {},
+    checks: dictionary(),
+    cadence: null,
+    people_url: null,
   };
   var settingsNode = null;
 
@@ -416,6 +421,7 @@
       var parsed = JSON.parse(node.getAttribute(ATTR.page));
       settings.namespace = parsed.namespace || settings.namespace;
       settings.strings = parsed.strings || settings.strings;
+      settings.language = parsed.language || settings.language;
       var checks = dictionary();
       /* A template's own variant of a check (its thresholds, its language) has its own key. */
       (parsed.checks || []).forEach(function (check) { checks[check.key || check.id] = check; });
@@ -427,8 +433,30 @@
     }
   }
 
+  var pluralRules = dictionary();
+
+  /** The CLDR plural category of a count (``one``, ``few``, ``other``…) in the site's language. */
+  function pluralCategory(count) {
+    var language = settings.language;
+    if (!pluralRules[language]) {
+      try {
+        pluralRules[language] = new Intl.PluralRules(language);
+      } catch (error) {
+        pluralRules[language] = { select: function (n) { return n === 1 ? "one" : "other"; } };
+      }
+    }
+    return pluralRules[language].select(count);
+  }
+
+  /** A string of the page's table, its placeholders filled; an entry that depends on a count
+   * holds one text per plural category and the name of the placeholder that counts. */
   function t(key, values) {
     var text = hasOwn.call(settings.strings, key) ? settings.strings[key] : key;
+    if (text && typeof text === "object") {
+      var count = Number((values || {})[text.count]);
+      var category = isNaN(count) ? "other" : pluralCategory(count);
+      text = hasOwn.call(text, category) ? text[category] : text.other;
+    }
     Object.keys(values || {}).forEach(function (name) {
       text = text.split("{" + name + "}").join(String(values[name]));
     });

@@ -1,0 +1,1 @@
+"""Reader-facing strings in the site's language: gettext catalogues, one per language."""

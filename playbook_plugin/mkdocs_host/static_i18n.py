@@ -1,0 +1,40 @@
+"""mkdocs-static-i18n: which language a build is for, and how its sources are laid out.
+
+static-i18n runs one MkDocs build per language on the same configuration (the default
+language first, the others from inside its ``on_post_build``), sets ``theme.language`` in its
+``on_config`` and rewrites the site's files in its ``on_files``, both at priority -100: the
+playbook reads the language after it, and adds its generated pages after it too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from playbook_plugin.sources.languages import Languages
+
+AFTER_STATIC_I18N = -110
+"""An event priority that runs after static-i18n's (-100)."""
+
+
+def _static_i18n(config: MkDocsConfig) -> Any | None:
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.startswith("mkdocs_static_i18n"):
+            return plugin
+    return None
+
+
+def static_i18n_languages(config: MkDocsConfig) -> Languages | None:
+    """The languages of this build when static-i18n runs it; None otherwise."""
+    plugin = _static_i18n(config)
+    if plugin is None:
+        return None
+    known = tuple(str(language.locale) for language in plugin.config.languages)
+    default = str(plugin.default_language)
+    return Languages(
+        current=str(plugin.current_language or default),
+        default=default,
+        known=known,
+        layout="folder" if plugin.config.docs_structure == "folder" else "suffix",
+    )

@@ -1,0 +1,94 @@
+"""`playbook prepare` and `playbook pdf` on a small project built with Zensical."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from playbook_plugin.cli import main as playbook_command
+from playbook_plugin.prepare import is_prepared
+
+from .conftest import AFTER_THE_EVENT, BEFORE_THE_EVENT
+
+CONFIG = """\
+site_name: Small Playbook
+theme: {name: material, font: false, language: fr}
+markdown_extensions: [attr_list, pymdownx.superfences, playbook]
+extra_javascript: [assets/playbook/javascripts/core.js]
+extra_css: [assets/playbook/stylesheets/playbook.css]
+watch: [checklists]
+plugins:
+  - playbook: {namespace: club}   # dropped by Zensical: the extension reads it from here
+"""
+
+
+def _project(root: Path) -> Path:
+    (root / "checklists").mkdir()
+    (root / "checklists/before-the-event.md").write_text(BEFORE_THE_EVENT, encoding="utf-8")
+    (root / "checklists/after-the-event.md").write_text(AFTER_THE_EVENT, encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "docs/index.md").write_text("# Accueil\n\nBienvenue.\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def test_prepare_build_and_pdf_give_a_zensical_site_its_pages_and_pdfs(tmp_path: Path) -> None:
+    config = _project(tmp_path)
+    assert playbook_command(["prepare", "-f", str(config)]) == 0
+    overview = tmp_path / "docs/checklists/index.md"
+    assert is_prepared(overview)
+    assert "# Listes de contrôle" in overview.read_text(encoding="utf-8")
+    zensical = Path(sys.executable).with_name("zensical")
+    subprocess.run([str(zensical), "build", "--clean", "-f", str(config)], check=True)
+    overview_html = (tmp_path / "site/checklists/index.html").read_text(encoding="utf-8")
+    assert "&quot;namespace&quot;:&quot;club&quot;" in overview_html
+    assert playbook_command(["pdf", "-f", str(config)]) == 0
+    downloads = tmp_path / "site/downloads"
+    for name in ("playbook.pdf", "event-kit.pdf", "checklists/before-the-event.pdf"):
+        assert len(PdfReader(downloads / name).pages) >= 1, name
+    text = PdfReader(downloads / "checklists/before-the-event.pdf").pages[0].extract_text()
+    assert "Choose two or three topics" in text
+
+
+def test_prepare_leaves_a_hand_written_page_alone_and_removes_its_own_stale_ones(
+    tmp_path: Path,
+) -> None:
+    config = _project(tmp_path)
+    (tmp_path / "docs/checklists").mkdir()
+    (tmp_path / "docs/checklists/event-kit.md").write_text("# My own kit\n", encoding="utf-8")
+    assert playbook_command(["prepare", "-f", str(config)]) == 0
+    assert (tmp_path / "docs/checklists/event-kit.md").read_text() == "# My own kit\n"
+    (tmp_path / "checklists/after-the-event.md").unlink()
+    assert playbook_command(["prepare", "-f", str(config)]) == 0
+    assert not (tmp_path / "docs/checklists/after-the-event.md").exists()
+    assert (tmp_path / "docs/checklists/before-the-event.md").exists()
+
+
+def test_prepare_says_what_the_configuration_lacks(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    config = _project(tmp_path)
+    config.write_text("site_name: Small Playbook\nplugins: [playbook]\n", encoding="utf-8")
+    assert playbook_command(["prepare", "-f", str(config)]) == 1
+    said = capsys.readouterr().err
+    assert "mkdocs.yml: list the playbook's Markdown extension" in said
+    assert "add `assets/playbook/javascripts/core.js` to `extra_javascript`" in said
+
+
+def test_pdf_without_weasyprint_says_what_to_install(
+    tmp_path: Path,
+    capsys,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *args: None if name == "weasyprint" else real(name, *args),
+    )
+    config = _project(tmp_path)
+    assert playbook_command(["pdf", "-f", str(config)]) == 1
+    assert "pip install 'networking-playbook[pdf]'" in capsys.readouterr().err
