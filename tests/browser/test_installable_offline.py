@@ -18,7 +18,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from PIL import Image
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from ..conftest import REPO, QuietHandler, Site, free_port, open_with_instant_navigation
 
@@ -112,6 +112,11 @@ def first_visit(page: Page, url: str) -> str:
     )
 
 
+def open_on_a_phone(generator: Locator) -> None:
+    """On a phone a template shows only its title until the reader opens it."""
+    generator.locator("[data-playbook-action=toggle][aria-expanded=false]").click()
+
+
 def built_version(site_dir: Path) -> str:
     script = (site_dir / "playbook-sw.js").read_text(encoding="utf-8")
     offline = json.loads(script.split("var OFFLINE = ", 1)[1].split(";\n", 1)[0])
@@ -158,6 +163,7 @@ def test_with_the_network_gone_every_page_opens_and_works(
         # A note is written, counted and checked.
         page.goto(playbook_host.base + "after-you-meet/")
         generator = page.locator("[data-playbook-message]").first
+        open_on_a_phone(generator)
         field = generator.locator("[data-playbook-field]").first
         field.fill("Ana")
         expect(generator.locator("[data-playbook-preview]")).to_contain_text("Ana")
@@ -208,6 +214,7 @@ def test_the_copy_holds_only_the_sites_own_files(
     assert f"{playbook_host.base}search/search_index.json" in stored["urls"]
     # Nothing the reader types is in it: their data stays in localStorage.
     page.goto(playbook_host.base + "after-you-meet/")
+    open_on_a_phone(page.locator("[data-playbook-message]").first)
     page.locator("[data-playbook-message] [data-playbook-field]").first.fill("Zxqv Marker")
     texts = page.evaluate(
         """async () => {
