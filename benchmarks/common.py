@@ -89,6 +89,19 @@ def set_plugin(config: dict[str, Any], options: dict[str, Any] | None) -> dict[s
             plugins.append({PLUGIN: options})
     config = dict(config)
     config["plugins"] = plugins
+    if options is None:
+        # The default mkdocs.yml also lists the Markdown extension and the assets for
+        # Zensical: a build without the playbook has none of them.
+        config["markdown_extensions"] = [
+            entry
+            for entry in config.get("markdown_extensions") or []
+            if _plugin_name(entry) != PLUGIN
+        ]
+        for key in ("extra_css", "extra_javascript"):
+            if key in config:
+                config[key] = [
+                    entry for entry in config[key] if not str(entry).startswith("assets/playbook/")
+                ]
     return config
 
 

@@ -59,7 +59,11 @@ PAGES = {
 REAL_CHECKLIST = REPO / "tests/fixtures/real-checklists/coding-interview-university/README.md"
 ITEM_BUDGET = 120
 PAGE_RATIO = 1.10
-_LINKED = re.compile(r'<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]*assets/playbook/[^"]+)"')
+# Scripts and stylesheets only: an icon the page names (the home-screen icon) is fetched when
+# the reader installs the site, not to show the page.
+_LINKED = re.compile(
+    r'<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]*assets/playbook/[^"]+)"'
+)
 _SELECTOR_PART = re.compile(r"\[([\w-]+)(?:=([\w-]+))?\]")
 
 
