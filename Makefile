@@ -14,11 +14,13 @@ site: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict
 
 # The same playbook built with Zensical, which runs no MkDocs plugins: `playbook prepare`
-# writes the generated pages and assets into docs/, `playbook pdf` the PDFs after the build.
+# writes the generated pages and assets into docs/, `playbook pdf` the PDFs after the build,
+# `playbook app` the offline copy and the web app manifest.
 zensical: $(VENV)/.zensical
 	$(BIN)/playbook prepare
 	$(BIN)/zensical build --clean
 	$(BIN)/playbook pdf
+	$(BIN)/playbook app
 
 $(VENV)/.zensical: $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --editable '.[pdf,material,zensical]'

@@ -190,6 +190,40 @@ def pdf(project: Project) -> list[str]:
     return said
 
 
+def app(project: Project) -> list[str]:
+    """Make the built site installable and whole offline after a first visit."""
+    from playbook_plugin.site_app.offline_app import (
+        AppSettings,
+        link_pages,
+        retire_offline_app,
+        write_offline_app,
+    )
+
+    if not project.site_dir.is_dir():
+        raise CommandError(f"playbook app: build the site first ({project.site_dir} is missing)")
+    if not project.options.offline_app:
+        retire_offline_app(project.site_dir)
+        return ["playbook: `offline_app: false`: wrote the worker that removes an offline copy"]
+    strings = merge_strings(project.options.strings, project.language)
+    linked = link_pages(project.site_dir, strings)
+    icon = project.options.app_icon
+    built = write_offline_app(
+        project.site_dir,
+        AppSettings(
+            name=project.site_name,
+            description=project.site_description,
+            language=project.language,
+            short_name=project.options.app_short_name,
+            icon=project.docs_dir / icon if icon else None,
+            pdfs=project.options.offline_pdfs,
+        ),
+    )
+    return [
+        f"playbook: {linked} pages linked to the manifest; offline copy {built.version}: "
+        f"{len(built.files)} files, {built.bytes / 1e6:.1f} MB"
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="playbook",
@@ -199,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, summary in (
         ("prepare", "check the playbook and write its pages and assets into docs/"),
         ("pdf", "write the PDF downloads from the built site"),
+        ("app", "make the built site installable and whole offline after a first visit"),
     ):
         command = commands.add_parser(name, help=summary, description=summary)
         command.add_argument(
@@ -211,7 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         project = load_project(arguments.config_file)
-        said = prepare(project) if arguments.command == "prepare" else pdf(project)
+        run = {"prepare": prepare, "pdf": pdf, "app": app}[arguments.command]
+        said = run(project)
     except (ProjectError, CommandError) as error:
         print(error, file=sys.stderr)
         return 1

@@ -1,4 +1,4 @@
-"""`playbook prepare` and `playbook pdf` on a small project built with Zensical."""
+"""`playbook prepare`, `playbook pdf` and `playbook app` on a small project built with Zensical."""
 
 from __future__ import annotations
 
@@ -51,6 +51,15 @@ def test_prepare_build_and_pdf_give_a_zensical_site_its_pages_and_pdfs(tmp_path:
         assert len(PdfReader(downloads / name).pages) >= 1, name
     text = PdfReader(downloads / "checklists/before-the-event.pdf").pages[0].extract_text()
     assert "Choose two or three topics" in text
+
+    # The People page comes with the others, and the site installs and works offline.
+    assert (tmp_path / "site/people/index.html").is_file()
+    assert playbook_command(["app", "-f", str(config)]) == 0
+    assert (tmp_path / "site/manifest.webmanifest").is_file()
+    worker = (tmp_path / "site/playbook-sw.js").read_text(encoding="utf-8")
+    assert '"people/":' in worker and '"checklists/event-kit/":' in worker
+    overview_html = (tmp_path / "site/checklists/index.html").read_text(encoding="utf-8")
+    assert '<link rel="manifest" href="../manifest.webmanifest"' in overview_html
 
 
 def test_prepare_leaves_a_hand_written_page_alone_and_removes_its_own_stale_ones(

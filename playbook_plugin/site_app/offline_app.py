@@ -105,6 +105,23 @@ def write_offline_app(site_dir: Path, settings: AppSettings) -> OfflineApp:
     return OfflineApp(files, version_of(files))
 
 
+def link_pages(site_dir: Path, strings: Mapping[str, str]) -> int:
+    """Give every built page the manifest link (for a host that cannot add it while it
+    renders); returns how many pages it linked."""
+    linked = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        relative = page.relative_to(site_dir)
+        if relative.as_posix() == NOT_FOUND_PAGE:
+            continue
+        html = page.read_text(encoding="utf-8")
+        if 'rel="manifest"' in html or "</head>" not in html:
+            continue
+        root = "../" * (len(relative.parts) - 1)
+        page.write_text(html.replace("</head>", f"{head_links(root, strings)}</head>", 1), "utf-8")
+        linked += 1
+    return linked
+
+
 def retire_offline_app(site_dir: Path) -> None:
     """Write the worker that removes an offline copy an earlier build of this site left."""
     (site_dir / SERVICE_WORKER).write_text(retiring_worker(), encoding="utf-8")
