@@ -636,5 +636,5 @@ def test_a_transfer_asks_again_before_replacing_what_the_phone_has(
     expect(
         other.locator("[data-playbook-person='pshared'] [data-playbook-person-name]")
     ).to_have_text("Phone Name")
-    expect(other.locator("[data-playbook-people-status]")).to_contain_text("Imported 1 entries")
+    expect(other.locator("[data-playbook-people-status]")).to_contain_text("Imported 1 entry.")
     phone.close()

@@ -223,10 +223,14 @@ def test_a_message_template_prints_as_text_with_labelled_blanks(
     page.emulate_media(media="print")
     for hidden in ("[data-playbook-form]", "[data-playbook-actions]", "[data-playbook-preview]"):
         expect(widget.locator(hidden)).to_be_hidden()
-    buttons = widget.locator("button, a.playbook-button")
+    # Every control goes; the title, a button on screen that opens the template, stays as text.
+    buttons = widget.locator("button:not([data-playbook-action=toggle]), a.playbook-button")
     assert buttons.count() >= 2
     for button in buttons.all():
         expect(button).to_be_hidden()
+    expect(widget.locator(".playbook-message__title")).to_have_text(
+        "Connection request with a personal note"
+    )
     on_paper = widget.locator(".playbook-message__print")
     expect(on_paper).to_be_visible()
     labels = on_paper.locator(".playbook-blank__label")
