@@ -99,7 +99,10 @@ def phone(browser: Browser) -> Iterator[BrowserContext]:
 def first_visit(page: Page, url: str) -> str:
     """Open ``url`` and wait until the offline copy is stored; returns its version."""
     open_with_instant_navigation(page, url)
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
+    # The whole copy is downloaded and checked first: give a busy machine time.
+    page.wait_for_function(
+        "navigator.serviceWorker && navigator.serviceWorker.controller", timeout=90_000
+    )
     return str(
         page.evaluate(
             """() => new Promise(resolve => {
@@ -230,7 +233,8 @@ def test_the_copy_holds_only_the_sites_own_files(
     assert "Zxqv Marker" not in texts
 
 
-def test_the_manifest_makes_an_installable_app(playbook_host: Host, page: Page) -> None:
+def test_the_manifest_makes_an_installable_app(playbook_host: Host, phone: BrowserContext) -> None:
+    page = phone.new_page()
     page.goto(playbook_host.base + "checklists/at-the-event/")
     href = page.locator("link[rel=manifest]").evaluate("link => link.href")
     assert href == playbook_host.base + "manifest.webmanifest"
