@@ -37,12 +37,12 @@ test: $(VENV)/.test
 # The lowest dependency versions pyproject.toml allows, in a venv of their own; the tests
 # that need no browser (the browser tests drive the same code through the same HTML).
 test-lowest: $(LOWEST)/.installed
-	$(LOWEST)/bin/pytest -q -m "not browser" --ignore=tests/browser
+	$(LOWEST)/bin/pytest -q -m "not browser and not zensical" --ignore=tests/browser
 
 $(LOWEST)/.installed: pyproject.toml .ci/lowest-constraints.txt
 	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --constraint .ci/lowest-constraints.txt \
-		--editable '.[test]'
+		--editable '.[test-core]'
 	touch $@
 
 lint: $(VENV)/.test

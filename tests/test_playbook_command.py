@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from playbook_plugin.cli import main as playbook_command
@@ -35,6 +36,7 @@ def _project(root: Path) -> Path:
     return root / "mkdocs.yml"
 
 
+@pytest.mark.zensical
 def test_prepare_build_and_pdf_give_a_zensical_site_its_pages_and_pdfs(tmp_path: Path) -> None:
     config = _project(tmp_path)
     assert playbook_command(["prepare", "-f", str(config)]) == 0
