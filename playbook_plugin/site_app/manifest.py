@@ -29,7 +29,6 @@ _FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
 )
-_HEX = re.compile(r"#[0-9a-fA-F]{3,8}\b")
 
 
 @dataclass(frozen=True)
