@@ -718,6 +718,18 @@
     if (event.key === null || event.key.indexOf(prefix()) === 0) changed();
   });
 
+  /** Save ``text`` as a file the reader downloads (a calendar file, an export). */
+  function download(text, file, type) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.download = file;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
   window.Playbook = {
     register: register,
     registered: function (name) { return Boolean(features[name]); },
@@ -733,6 +745,7 @@
     pageKey: pageKey,
     notice: notice,
     changed: changed,
+    download: download,
     contract: CONTRACT,
     normalEntry: normalEntry,
     keyProblem: keyProblem,

@@ -971,14 +971,7 @@
         alarm: about ? about.summary : t("message_reminder_alarm", { title: data.title }),
       });
       var file = "follow-up-" + (someone ? fileName(someone.name) + "-" : "") + data.id + "-" + date + ".ics";
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }));
-      link.download = file;
-      link.hidden = true;
-      document.body.appendChild(link);
-      link.click();
-      document.body.removeChild(link);
-      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      core.download(ics, file, "text/calendar;charset=utf-8");
       afterward("remind", message, "body", t("message_reminder_saved", { file: file }));
     }
 

@@ -29,17 +29,6 @@
     return new Date().toISOString();
   }
 
-  function download(text, file, type) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: type }));
-    link.download = file;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    document.body.removeChild(link);
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
-
   /* The widgets ------------------------------------------------------------------------- */
 
   var ACTION = "data-playbook-action";
@@ -673,7 +662,7 @@
   function saveFile(log) {
     var payload = exportPayload();
     var file = payload.namespace + "-" + localToday() + ".json";
-    download(JSON.stringify(payload, null, 2) + "\n", file, "application/json");
+    core.download(JSON.stringify(payload, null, 2) + "\n", file, "application/json");
     say(log.widget, t("transfer_file_saved", { file: file }));
   }
 

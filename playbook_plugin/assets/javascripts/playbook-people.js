@@ -545,17 +545,6 @@
     return { summary: t("people_reminder_summary"), summaryNoPlace: t("people_reminder_summary_no_place") };
   }
 
-  function download(text, file, type) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: type }));
-    link.download = file;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    document.body.removeChild(link);
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
-
   function fileSlug(text) {
     return folded(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "person";
   }
@@ -574,7 +563,7 @@
     var ics = personIcs(id);
     if (!ics) return "";
     var file = "follow-up-" + fileSlug(person.name) + "-" + (person.due || localToday()) + ".ics";
-    download(ics, file, "text/calendar;charset=utf-8");
+    core.download(ics, file, "text/calendar;charset=utf-8");
     return file;
   }
 
@@ -589,7 +578,7 @@
       prodid: "-//Networking Playbook//People I met//EN",
     });
     var file = "follow-ups-" + today + ".ics";
-    download(ics, file, "text/calendar;charset=utf-8");
+    core.download(ics, file, "text/calendar;charset=utf-8");
     return file;
   }
 

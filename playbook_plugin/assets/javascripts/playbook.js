@@ -308,14 +308,7 @@
       exported: new Date().toISOString(),
       data: data,
     };
-    var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = file;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    core.download(JSON.stringify(payload, null, 2) + "\n", file, "application/json");
     status(panel, t("export_done", { count: Object.keys(data).length, file: file }));
   }
 
