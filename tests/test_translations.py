@@ -11,12 +11,9 @@ from babel.messages.pofile import read_po
 
 from playbook_plugin.i18n.catalogues import DOMAIN, LOCALES_DIR, SHIPPED_LANGUAGES
 from playbook_plugin.i18n.extract import TEMPLATE, template_catalogue
-from playbook_plugin.render.strings import (
-    DEFAULT_STRINGS,
-    PLURAL_STRINGS,
-    format_string,
-    merge_strings,
-)
+from playbook_plugin.render.strings import format_string, merge_strings
+from playbook_plugin.rules.advice import DEFAULT_CHECKS
+from playbook_plugin.sources.messages import build_settings
 
 from .conftest import Site
 
@@ -38,7 +35,11 @@ def test_every_string_has_a_translation_in_every_shipped_language() -> None:
     for language in SHIPPED_LANGUAGES:
         catalogue = _catalogue(language)
         missing: list[str] = []
-        for key, english in DEFAULT_STRINGS.items():
+        for template in template_catalogue():
+            if not template.id:
+                continue
+            key = template.context
+            english = template.id if isinstance(template.id, str) else template.id[-1]
             message = next((m for m in catalogue if m.context == key), None)
             forms = (
                 []
@@ -50,8 +51,8 @@ def test_every_string_has_a_translation_in_every_shipped_language() -> None:
             if message is None or message.fuzzy or not all(forms):
                 missing.append(key)
                 continue
-            if (key in PLURAL_STRINGS) != isinstance(message.id, tuple):
-                should = "should" if key in PLURAL_STRINGS else "should not"
+            if isinstance(template.id, tuple) != isinstance(message.id, tuple):
+                should = "should" if isinstance(template.id, tuple) else "should not"
                 problems.append(f"{language}: `{key}` {should} be a plural (run `make locales`)")
             for form in forms:
                 if _placeholders(form) != _placeholders(english):
@@ -109,6 +110,48 @@ def test_french_says_zero_in_the_singular() -> None:
     assert format_string(strings, "import_done", count=0) == "0 entrée importée."
 
 
+@pytest.mark.parametrize(
+    ("language", "key", "values", "one", "two"),
+    [
+        ("fr", "transfer_confirm", {}, "Ce lien contient 1 entrée", "Ce lien contient 2 entrées"),
+        ("de", "people_due_count", {}, "Diese Woche 1 Person ", "Diese Woche 2 Personen "),
+        ("es", "people_search_count", {"shown": 1}, "1 de 1 persona", "1 de 2 personas"),
+        ("en", "transfer_confirm", {}, "carries 1 entry of", "carries 2 entries of"),
+    ],
+)
+def test_people_counts_agree_with_the_number(
+    language: str, key: str, values: dict[str, int], one: str, two: str
+) -> None:
+    strings = merge_strings({}, language)
+    counter = "total" if key == "people_search_count" else "count"
+    assert one in format_string(strings, key, **values, **{counter: 1})
+    assert two in format_string(strings, key, **values, **{counter: 2})
+
+
+def test_advice_and_channels_speak_the_sites_language_and_its_own_words_stay() -> None:
+    settings = build_settings(
+        {"signal": {"label": "Signal"}, "sms": {"label": "Texto"}},
+        [{"id": "tone", "message": "Pas de majuscules."}],
+        language="fr",
+    )
+    messages = {check.id: check.message for check in settings.checks}
+    assert messages["about-me"].startswith("Ce message dit plus souvent «\u00a0je\u00a0»")
+    assert messages["no-thanks"] == "Un message de remerciement doit dire merci, et pour quoi."
+    assert messages["tone"] == "Pas de majuscules."
+    invite = settings.channels["linkedin-invite"]
+    assert invite.label == "Note d’invitation LinkedIn"
+    assert invite.note_for("met").startswith("Un compte LinkedIn gratuit ne permet")
+    assert settings.channels["sms"].label == "Texto"
+    assert settings.channels["signal"].label == "Signal"
+
+
+def test_the_premium_note_is_translated_too_and_english_stays_english() -> None:
+    premium = build_settings(linkedin_premium=True, language="de").channels["linkedin-invite"]
+    assert premium.note_for("new").startswith("Mit LinkedIn Premium darf die Nachricht")
+    english = build_settings(language="en")
+    assert [check.message for check in english.checks] == [c.message for c in DEFAULT_CHECKS]
+
+
 def test_a_language_without_a_catalogue_stays_in_english() -> None:
     strings = merge_strings({}, "ja")
     assert strings["reset"] == "Reset"
@@ -135,6 +178,8 @@ def test_a_french_site_gets_french_pages_and_an_override_still_wins(small_playbo
     assert re.search(r"data-playbook-progress[^>]*>1 sur 4<", page)
     assert ">Tout décocher</button>" in page
     assert "Avant l’événement" in page
+    people_line = "Personnes rencontrées</a>\u00a0: Gardez une trace des personnes rencontrées"
+    assert people_line in overview
 
 
 def test_the_mkdocs_themes_locale_chooses_the_language(small_playbook: Site) -> None:

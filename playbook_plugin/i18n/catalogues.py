@@ -104,6 +104,11 @@ def _samples(language: str) -> dict[str, int]:
     return samples
 
 
+def translated_text(language: str, context: str, english: str) -> str:
+    """One message in ``language``: its catalogue's text, else ``english``."""
+    return _translations(catalogue_for(language)).pgettext(context, english)
+
+
 def translated_strings(
     language: str,
     english: Mapping[str, str],

@@ -1,4 +1,5 @@
-"""Write the message template ``locales/playbook.pot`` from ``render/strings.py``.
+"""Write the message template ``locales/playbook.pot`` from ``render/strings.py`` and the
+default advice checks and channels (``i18n/rules_text.py``).
 
 ``make locales`` runs it, then Babel's ``pybabel update`` (merging new and changed strings
 into each language's ``playbook.po``) and ``pybabel compile`` (the ``.mo`` files the build
@@ -13,6 +14,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from playbook_plugin.i18n.catalogues import DOMAIN, LOCALES_DIR
+from playbook_plugin.i18n.rules_text import rules_messages
 from playbook_plugin.render.strings import DEFAULT_STRINGS, PLURAL_STRINGS
 
 TEMPLATE = LOCALES_DIR / f"{DOMAIN}.pot"
@@ -34,6 +36,8 @@ def template_catalogue() -> Catalog:
             )
         else:
             catalogue.add(text, context=key)
+    for context, text in rules_messages():
+        catalogue.add(text, context=context)
     return catalogue
 
 

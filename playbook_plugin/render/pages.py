@@ -19,6 +19,7 @@ from playbook_plugin.render.checklist_html import (
     reader_data_panel,
     summary_span,
 )
+from playbook_plugin.render.strings import format_string
 from playbook_plugin.sources.checklists import Checklist
 
 CHECKLISTS_FOLDER = "checklists"
@@ -104,7 +105,11 @@ def overview_page(checklists: Mapping[str, Checklist], strings: Mapping[str, str
         lines.append(entry)
     if any(checklist.print for checklist in checklists.values()):
         lines += ["", f"[{strings['event_kit_title']}](event-kit.md)"]
-    lines += ["", f"[{strings['people_title']}](../{PEOPLE_PATH}): {strings['people_open']}."]
+    people_link = f"[{strings['people_title']}](../{PEOPLE_PATH})"
+    lines += [
+        "",
+        format_string(strings, "people_overview", link=people_link, text=strings["people_open"]),
+    ]
     lines += [
         "",
         DOWNLOADS_MARKER,

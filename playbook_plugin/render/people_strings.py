@@ -90,6 +90,7 @@ PEOPLE_STRINGS: dict[str, str] = {
     "people_due_link": "Open People I met",
     "people_due_needs_js": "Your follow-ups for this week show here, from People I met.",
     "people_open": "Keep a log of the people you met, with the next step for each",
+    "people_overview": "{link}: {text}.",
     "people_profile_title": "About me",
     "people_profile_intro": "Filled in for you in every message template; saved as you type.",
     "people_profile_your_name": "Your name",

@@ -190,6 +190,12 @@ PLURAL_STRINGS: dict[str, tuple[str, str]] = {
     "message_count_sms": ("limit", "{used} / {limit} character · {parts} SMS · {encoding}"),
     "message_count_spoken": ("used", "{used} word · about {seconds} seconds to say"),
     "message_count_subject": ("limit", "Subject: {used} / {limit} character"),
+    "people_search_count": ("total", "{shown} of {total} person"),
+    "people_due_count": ("count", "{count} person to follow up with this week:"),
+    "transfer_confirm": (
+        "count",
+        "This link carries {count} entry of your data from another device. Add it to this browser?",
+    ),
 }
 
 

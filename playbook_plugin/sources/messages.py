@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import yaml
 
+from playbook_plugin.i18n.rules_text import localized_channels, localized_checks
 from playbook_plugin.render.strings import merge_strings
 from playbook_plugin.rules.advice import (
     DEFAULT_CHECKS,
@@ -132,12 +133,13 @@ def build_settings(
     strings: Mapping[str, str] | None = None,
     language: str = "en",
 ) -> MessageSettings:
-    """Settings from the plugin config; ValueError names the bad ``channels``/``checks`` key."""
+    """Settings from the plugin config, the default checks' messages and channels' labels in
+    ``language``; ValueError names the bad ``channels``/``checks`` key."""
     channels = build_channels(channels_override, linkedin_premium=linkedin_premium)
     checks = merge_checks(DEFAULT_CHECKS, checks_override, channels=channels, language=language)
     return MessageSettings(
-        channels,
-        tuple(checks),
+        localized_channels(channels, language),
+        tuple(localized_checks(checks, language)),
         merge_strings(strings or {}, language),
         language=primary_language(language),
     )
