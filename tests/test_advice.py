@@ -9,6 +9,7 @@ import pytest
 
 from playbook_plugin.rules.advice import (
     DEFAULT_CHECKS,
+    WORD_RULES,
     CheckContext,
     evaluate,
     for_language,
@@ -56,6 +57,24 @@ def test_every_default_check_has_vectors_both_ways() -> None:
         mine = [v for v in VECTORS if v["check"] == check.id and "overrides" not in v]
         assert any(v["expected"] is not None for v in mine), check.id
         assert any(v["expected"] is None for v in mine), check.id
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "de", "pt"])
+def test_every_check_that_reads_words_runs_in_the_shipped_languages(language: str) -> None:
+    checks, skipped = for_language(DEFAULT_CHECKS, language)
+    assert skipped == []
+    for check in checks:
+        if check.rule not in WORD_RULES:
+            continue
+        mine = [v for v in VECTORS if v["check"] == check.id and v.get("lang") == language]
+        assert any(v["expected"] is not None for v in mine), f"{language}: {check.id} never fires"
+        assert any(v["expected"] is None for v in mine), f"{language}: {check.id} never quiet"
+
+
+def test_chinese_has_no_word_checks_since_its_words_are_not_spaced() -> None:
+    checks, skipped = for_language(DEFAULT_CHECKS, "zh")
+    assert sorted(skipped) == sorted(c.id for c in DEFAULT_CHECKS if c.rule in WORD_RULES)
+    assert "placeholder-left" in [check.id for check in checks]
 
 
 def test_a_site_can_switch_a_check_off() -> None:

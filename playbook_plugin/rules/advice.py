@@ -26,7 +26,8 @@ in ``*`` matches any word it starts (``thank*``).
 
 Word lists are in a language: a check's ``lang`` (default ``en``) and its ``translations``
 (``{"es": {"words": […]}}``). :func:`for_language` picks the list for a template's language;
-a check that reads words and has no list for it does not run.
+a check that reads words and has no list for it does not run. The default checks' lists for
+Spanish, French, German and Portuguese are in ``advice_words.py``.
 ``patterns`` are regular expressions in the syntax Python and JavaScript share, matched with
 ASCII ``\\b``/``\\w``, case-insensitively unless the check sets ``case_sensitive: true``.
 
@@ -45,6 +46,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
+from playbook_plugin.rules.advice_words import SHOUTING, TRANSLATIONS
 from playbook_plugin.rules.text_units import words as text_words
 from playbook_plugin.sources.slugs import is_valid_id
 
@@ -164,14 +166,6 @@ WORD_RULES = ("ratio", "contains-any", "missing-any")
 """Rules that read the text's words, so they need a word list in the template's language."""
 
 _WEEKDAYS_EN = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_WEEKDAYS_ES = r"(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
-# An ALL-CAPS word of five letters or more, or two of four in a row, reads as shouting;
-# shorter ones are nearly always acronyms (USP, UCLA, KPMG, "my UCLA MBA").
-_SHOUTING = [
-    r"\b(?!(?:NASDAQ|UNICEF|UNESCO|NVIDIA|HIPAA|COVID|SCRUM|FINRA|CISSP|SPSS)\b)[A-Z]{5,}\b",
-    r"\b[A-Z]{4,}[ \t]+[A-Z]{4,}\b",
-    r"![\s\S]*!",
-]
 
 DEFAULT_CHECKS: tuple[Check, ...] = (
     Check(
@@ -202,15 +196,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
             "factor": 1.5,
             "min_count": 6,
         },
-        translations={
-            "es": {
-                "words": ["yo", "me", "mi", "mis", "mío", "mía", "míos", "mías", "conmigo"],
-                "versus": [
-                    *("tú", "te", "ti", "tu", "tus", "tuyo", "tuya", "contigo"),
-                    *("usted", "ustedes", "su", "sus", "le", "les"),
-                ],
-            }
-        },
+        translations=TRANSLATIONS["about-me"],
     ),
     Check(
         id="no-next-step",
@@ -237,22 +223,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
                 r"\blet me know\b[^.!?\n]{0,60}\b(?:free|available|time|times|convenient)\b",
             ],
         },
-        translations={
-            "es": {
-                "words": [
-                    *("mañana", "la próxima semana", "la semana que viene", "esta semana"),
-                    *("el próximo mes", "el mes que viene", "este mes", "próximos días"),
-                ],
-                "patterns": [
-                    r"\?",
-                    r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?(?:minutos?|min)\b",
-                    r"\ben (?:un|una|dos|tres|unos|unas|\d+) (?:d[ií]as?|semanas?|meses|mes)\b",
-                    rf"\b(?:el|este|pr[oó]ximo|el pr[oó]ximo) {_WEEKDAYS_ES}",
-                    r"\b(?:una|un) (?:(?:breve|corta|r[aá]pida|peque[nñ]a) )*"
-                    r"(?:llamada|charla|conversaci[oó]n|reuni[oó]n|videollamada|caf[eé])",
-                ],
-            }
-        },
+        translations=TRANSLATIONS["no-next-step"],
     ),
     Check(
         id="asks-for-job",
@@ -276,16 +247,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
             ],
             "patterns": [r"\b(?:is|are)\s+(?:\w+\s+){0,3}hiring\b"],
         },
-        translations={
-            "es": {
-                "words": [
-                    *("un trabajo", "un empleo", "empleo", "empleos", "puesto", "puestos"),
-                    *("vacante", "vacantes", "contratando", "currículum", "curriculum", "cv"),
-                    *("referencia", "recomendarme", "oportunidades laborales"),
-                    *("oportunidades de trabajo", "prácticas", "pasantía", "busco trabajo"),
-                ],
-            }
-        },
+        translations=TRANSLATIONS["asks-for-job"],
     ),
     Check(
         id="claims-relationship",
@@ -307,19 +269,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
                 *("a colleague of mine", "friends and family"),
             ],
         },
-        translations={
-            "es": {
-                "words": [
-                    *("colega", "colegas", "amigo", "amiga", "amigos", "amigas"),
-                    *("compañero de clase", "compañera de clase", "compañeros de clase"),
-                    *("trabajamos juntos", "trabajamos juntas"),
-                ],
-                "ignore": [
-                    *("amigo en común", "amiga en común", "amigos en común", "un amigo mío"),
-                    *("una amiga mía", "mi colega", "un colega mío", "amigos y familia"),
-                ],
-            }
-        },
+        translations=TRANSLATIONS["claims-relationship"],
     ),
     Check(
         id="too-familiar",
@@ -340,17 +290,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
                 r"\b(?:saw|seen|noticed|spotted|found)\b[^.!?\n]{0,40}\b(?:instagram|facebook)\b"
             ],
         },
-        translations={
-            "es": {
-                "words": [
-                    *("familia", "hijos", "hijas", "hijo", "hija", "esposa", "esposo"),
-                    *("marido", "pareja", "boda", "vacaciones", "casa", "hogar"),
-                ],
-                "patterns": [
-                    r"\b(?:vi|he visto|not[eé])\b[^.!?\n]{0,40}\b(?:instagram|facebook)\b"
-                ],
-            }
-        },
+        translations=TRANSLATIONS["too-familiar"],
     ),
     Check(
         id="no-thanks",
@@ -359,7 +299,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
         link="after-you-meet.md#thank",
         applies=Applies(kinds=("thank-you",)),
         params={"words": ["thank*", "thanks", "grateful", "gratitude", "appreciat*"]},
-        translations={"es": {"words": ["gracias", "agradec*", "agradezco"]}},
+        translations=TRANSLATIONS["no-thanks"],
     ),
     Check(
         id="tone",
@@ -374,18 +314,10 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
                 *("u", "ur", "pls", "plz", "thx", "thnx", "tx", "lol", "omg", "btw", "idk"),
                 *("imo", "imho", "tbh", "ttyl", "gr8", "b4", "l8r", "cu"),
             ],
-            "patterns": _SHOUTING,
+            "patterns": SHOUTING,
             "case_sensitive": True,
         },
-        translations={
-            "es": {
-                "words": [
-                    *("q", "xq", "pq", "tb", "tmb", "tqm", "salu2", "xfa", "xfavor", "bss"),
-                    *("bsos", "k", "ntp", "npi", "finde"),
-                ],
-                "patterns": _SHOUTING,
-            }
-        },
+        translations=TRANSLATIONS["tone"],
     ),
     Check(
         id="follow-up-too-soon",
