@@ -25,8 +25,10 @@ from typing import Any
 
 __all__ = ["SHOUTING", "TRANSLATIONS", "shouting"]
 
-_COMMON_ACRONYMS = ("NASDAQ", "UNICEF", "UNESCO", "NVIDIA", "HIPAA", "COVID", "SCRUM", "FINRA")
-_COMMON_ACRONYMS += ("CISSP", "SPSS")
+_COMMON_ACRONYMS: tuple[str, ...] = (
+    *("NASDAQ", "UNICEF", "UNESCO", "NVIDIA", "HIPAA", "COVID", "SCRUM", "FINRA", "CISSP"),
+    "SPSS",
+)
 
 
 def shouting(*acronyms: str) -> list[str]:
