@@ -23,7 +23,20 @@ lang: fr
 ---
 Bonjour {{ prenom }}, merci pour notre échange.
 ```
+
+```message
+id: presentation
+title: Se présenter
+channel: email
+---
+Bonjour {{ prenom }}, {{ presentation }}
+```
 """
+
+ALL_ABOUT_ME = (
+    "je m’appelle Julie et je suis développeuse depuis cinq ans. J’ai travaillé sur des "
+    "applications bancaires, je maîtrise Python et mon dernier projet a été primé."
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +89,21 @@ def test_a_french_generator_speaks_french(french_site: str, page: Page) -> None:
     expect(note.locator("[data-playbook-action='copy']")).to_have_text("Copier le message")
     note.locator("[data-playbook-field='prenom']").fill("Léa")
     expect(note.locator("[data-playbook-count]")).to_contain_text("caractères")
+
+
+def test_a_french_note_all_about_me_gets_french_advice(french_site: str, page: Page) -> None:
+    page.goto(french_site + "messages/")
+    note = page.locator("[data-playbook-message='presentation']")
+    expect(note.locator(".playbook-message__channel")).to_contain_text("Pour\u00a0: E-mail")
+    note.locator("[data-playbook-field='prenom']").fill("Léa")
+    warning = note.locator("[data-playbook-warning='about-me']")
+    expect(warning).to_have_count(0)
+    note.locator("[data-playbook-field='presentation']").fill(ALL_ABOUT_ME)
+    expect(warning).to_contain_text(
+        "Ce message dit plus souvent «\u00a0je\u00a0» que «\u00a0vous\u00a0»"
+    )
+    expect(warning).to_contain_text("À vérifier\u00a0:")
+    note.locator("[data-playbook-field='presentation']").fill(
+        "votre conférence m’a beaucoup appris. Auriez-vous vingt minutes jeudi prochain ?"
+    )
+    expect(warning).to_have_count(0)
