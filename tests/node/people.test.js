@@ -158,6 +158,14 @@ test("a reminder names the person, the next step and where they met", () => {
   assert.equal((ics.match(/BEGIN:VEVENT/g) || []).length, 2);
 });
 
+test("a reminder for someone with no next step says the page's keep-in-touch step", () => {
+  const event = people.reminderEvent({ name: "Léa", met_at: "", due: "2026-12-02" }, "p2", {
+    summary: "Relancer {name} : {step} ({place})", summaryNoPlace: "Relancer {name} : {step}",
+    keep: "Garder le contact",
+  }, "2026-11-28");
+  assert.equal(event.summary, "Relancer Léa : Garder le contact");
+});
+
 test("the import reads people, the profile and per-person drafts, and keeps unknown fields", () => {
   assert.equal(core.keyProblem("profile"), null);
   assert.equal(core.keyProblem("profile:x"), "key_kind");

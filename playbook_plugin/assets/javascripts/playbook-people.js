@@ -329,9 +329,9 @@
 
   /** A reminder for one person: "Follow up with <name>: <next step> (<where you met>)", its
    * description the next step. texts: {summary, summaryNoPlace} templates with {name},
-   * {step}, {place}. */
+   * {step}, {place}, and keep: the step when the person has none, in the page's language. */
   function reminderEvent(person, id, texts, today) {
-    var step = person.due_step || person.next_step || DEFAULT_STEPS.keep;
+    var step = person.due_step || person.next_step || texts.keep || DEFAULT_STEPS.keep;
     var values = { name: person.name, step: step, place: person.met_at };
     var template = person.met_at ? texts.summary : texts.summaryNoPlace;
     var summary = template;
@@ -542,7 +542,11 @@
   /* Reminders: one calendar file per person, one with every follow-up ---------------------- */
 
   function reminderTexts() {
-    return { summary: t("people_reminder_summary"), summaryNoPlace: t("people_reminder_summary_no_place") };
+    return {
+      summary: t("people_reminder_summary"),
+      summaryNoPlace: t("people_reminder_summary_no_place"),
+      keep: t("people_step_keep"),
+    };
   }
 
   function fileSlug(text) {
