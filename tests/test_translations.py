@@ -9,7 +9,7 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
-from playbook_plugin.i18n.catalogues import DOMAIN, LOCALES_DIR, SHIPPED_LANGUAGES
+from playbook_plugin.i18n.catalogues import DOMAIN, LOCALES_DIR, SHIPPED_LANGUAGES, long_date
 from playbook_plugin.i18n.extract import TEMPLATE, template_catalogue
 from playbook_plugin.render.strings import format_string, merge_strings
 from playbook_plugin.rules.advice import DEFAULT_CHECKS
@@ -186,3 +186,19 @@ def test_the_mkdocs_themes_locale_chooses_the_language(small_playbook: Site) -> 
     small_playbook.config["theme"] = {"name": "mkdocs", "locale": "de", "highlightjs": False}
     small_playbook.build()
     assert '<h1 id="checklisten">Checklisten</h1>' in small_playbook.html("checklists/")
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("en", "Built on November 29, 2026"),
+        ("fr", "Généré le 29 novembre 2026"),
+        ("de", "Erstellt am 29. November 2026"),
+        ("zh-Hans", "生成于 2026年11月29日"),
+    ],
+)
+def test_the_pdf_cover_gives_the_build_date_as_the_language_writes_it(
+    language: str, written: str
+) -> None:
+    strings = merge_strings({}, language)
+    assert format_string(strings, "pdf_built", date=long_date(language, "2026-11-29")) == written

@@ -8,13 +8,15 @@ plural rule of its own. A message a catalogue lacks stays in English.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 DOMAIN = "playbook"
@@ -102,6 +104,16 @@ def _samples(language: str) -> dict[str, int]:
     for count in _SAMPLE_COUNTS:
         samples.setdefault(plural_category(language, count), count)
     return samples
+
+
+def long_date(language: str, iso_date: str) -> str:
+    """A date as readers of ``language`` write it in full (``29 novembre 2026``); the ISO
+    date itself for a language Babel does not know."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+        return str(format_date(dt.date.fromisoformat(iso_date), format="long", locale=locale))
+    except (UnknownLocaleError, ValueError):
+        return iso_date
 
 
 def translated_text(language: str, context: str, english: str) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
+from playbook_plugin.i18n.catalogues import long_date
 from playbook_plugin.printing.print_html import url_html
 from playbook_plugin.printing.qr import qr_svg
 from playbook_plugin.render.strings import format_string
@@ -435,7 +436,7 @@ def playbook_document(pages: Sequence[PdfPage], site: PdfSite) -> str:
     for number, page in enumerate(pages, start=1):
         links.add(page.url, f"pdf-page-{number}", f"p{number}-")
     strings = site.strings
-    built = format_string(strings, "pdf_built", date=site.build_date)
+    built = format_string(strings, "pdf_built", date=long_date(site.language, site.build_date))
     parts = [
         _head(site, site.name),
         f'<body class="pdf-playbook pdf-size-{site.page_size}">\n',
