@@ -40,7 +40,14 @@ def fixtures() -> dict[str, Any]:
             )[0]
         ]
         for vector in load_vectors("check_vectors.json")
-        if "overrides" in vector or "lang" in vector
+        if "overrides" in vector
+    }
+    languages = {
+        vector["lang"] for vector in load_vectors("check_vectors.json") if "lang" in vector
+    }
+    checks_by_language = {
+        language: [check.to_json() for check in for_language(DEFAULT_CHECKS, language)[0]]
+        for language in sorted(languages)
     }
     return {
         "templates": templates,
@@ -50,6 +57,7 @@ def fixtures() -> dict[str, Any]:
         },
         "checks": [check.to_json() for check in DEFAULT_CHECKS],
         "check_sets": check_sets,
+        "checks_by_language": checks_by_language,
     }
 
 

@@ -220,6 +220,7 @@ _DE: dict[str, dict[str, Any]] = {
             *("stellenausschreibung*", "offene stelle", "offenen stelle", "offene stellen"),
             *("offenen stellen", "freie stelle", "freien stelle", "freie stellen"),
             *("freien stellen", "lebenslauf", "bewerbung", "bewerben", "bewerbungsunterlagen"),
+            *("ausgeschrieben* stelle", "ausgeschrieben* position", "offen* position*"),
             *("praktikum", "praktikumsplatz", "praktikumsstelle", "jobmöglichkeit*"),
             *("karrieremöglichkeit*", "mich empfehlen", "weiterempfehlen", "stellen sie ein"),
         ],

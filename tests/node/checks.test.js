@@ -7,7 +7,11 @@ const { messages, fixtures, checkVectors, STALE } = require("./vectors.js");
 
 for (const vector of checkVectors) {
   test(vector.name, () => {
-    const checks = vector.overrides || vector.lang ? fixtures.check_sets[vector.name] : fixtures.checks;
+    const checks = vector.overrides
+      ? fixtures.check_sets[vector.name]
+      : vector.lang
+        ? fixtures.checks_by_language[vector.lang]
+        : fixtures.checks;
     assert.ok(checks, STALE);
     const chosen = checks.filter((check) => check.id === vector.check);
     assert.equal(chosen.length, 1, `no check ${vector.check}`);
