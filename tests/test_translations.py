@@ -111,21 +111,30 @@ def test_french_says_zero_in_the_singular() -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "key", "values", "one", "two"),
+    ("language", "key", "counter", "one", "two"),
     [
-        ("fr", "transfer_confirm", {}, "Ce lien contient 1 entrée", "Ce lien contient 2 entrées"),
-        ("de", "people_due_count", {}, "Diese Woche 1 Person ", "Diese Woche 2 Personen "),
-        ("es", "people_search_count", {"shown": 1}, "1 de 1 persona", "1 de 2 personas"),
-        ("en", "transfer_confirm", {}, "carries 1 entry of", "carries 2 entries of"),
+        (
+            "fr",
+            "transfer_confirm",
+            "count",
+            "Ce lien contient 1 entrée",
+            "Ce lien contient 2 entrées",
+        ),
+        ("de", "people_due_count", "count", "Diese Woche 1 Person ", "Diese Woche 2 Personen "),
+        ("es", "people_search_count", "total", "1 de 1 persona", "1 de 2 personas"),
+        ("en", "transfer_confirm", "count", "carries 1 entry of", "carries 2 entries of"),
+        ("fr", "people_warning_too_soon", "days", "1 jour ouvré après", "2 jours ouvrés après"),
+        ("de", "people_touch_past_ideal", "days", "mehr als 1 Tag her", "mehr als 2 Tage her"),
+        ("pt", "people_warning_third_nudge", "count", "1 seguimento sem", "2 seguimentos sem"),
     ],
 )
 def test_people_counts_agree_with_the_number(
-    language: str, key: str, values: dict[str, int], one: str, two: str
+    language: str, key: str, counter: str, one: str, two: str
 ) -> None:
     strings = merge_strings({}, language)
-    counter = "total" if key == "people_search_count" else "count"
-    assert one in format_string(strings, key, **values, **{counter: 1})
-    assert two in format_string(strings, key, **values, **{counter: 2})
+    values = {"shown": 1, "earliest": "2026-12-01"}
+    assert one in format_string(strings, key, **{**values, counter: 1})
+    assert two in format_string(strings, key, **{**values, counter: 2})
 
 
 def test_advice_and_channels_speak_the_sites_language_and_its_own_words_stay() -> None:

@@ -191,6 +191,20 @@ PLURAL_STRINGS: dict[str, tuple[str, str]] = {
     "message_count_spoken": ("used", "{used} word · about {seconds} seconds to say"),
     "message_count_subject": ("limit", "Subject: {used} / {limit} character"),
     "people_search_count": ("total", "{shown} of {total} person"),
+    "people_touch_past_ideal": ("days", "More than {days} day since you were last in touch."),
+    "people_touch_past_latest": (
+        "days",
+        "Losing touch: more than {days} day since your last contact.",
+    ),
+    "people_warning_too_soon": (
+        "days",
+        "Too soon: give them {days} working day after your last message (from {earliest}).",
+    ),
+    "people_warning_third_nudge": (
+        "count",
+        "That would be more than {count} follow-up without a reply: let it rest, and keep "
+        "in touch later instead.",
+    ),
     "people_due_count": ("count", "{count} person to follow up with this week:"),
     "transfer_confirm": (
         "count",

@@ -538,7 +538,9 @@ def test_send_to_my_phone_carries_the_log_in_the_link_and_asks_before_merging(
     other.on("dialog", answer)
     other.goto(link)
     expect(other.locator("[data-playbook-person-name]", has_text="Phone Pia")).to_be_visible()
-    assert questions and "Add them to this browser?" in questions[0]
+    assert questions and questions[0].endswith(
+        "1 entry of your data from another device. Add it to this browser?"
+    )
     assert "#" not in other.url, "the data leaves the address bar"
     assert all("playbook-transfer" not in url for url in requests)
     phone.close()
