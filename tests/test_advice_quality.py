@@ -33,7 +33,7 @@ def test_the_corpus_has_thirty_real_templates_with_their_sources() -> None:
         source = entry["source"]
         assert source["repo"].count("/") == 1 and len(source["commit"]) == 40, entry["id"]
         assert source["licence"], entry["id"]
-    assert {entry["header"].get("lang", "en") for entry in corpus} >= {"en", "es"}
+    assert {entry["header"].get("lang", "en") for entry in corpus} >= {"en", "es", "fr", "de", "pt"}
 
 
 def test_every_check_is_precise_and_catches_the_real_mistakes() -> None:
