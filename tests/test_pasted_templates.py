@@ -171,3 +171,35 @@ def test_a_language_without_word_lists_runs_only_the_checks_that_read_no_words(
     data = message_data(small_playbook.html("note-1/"), "merci-1")
     ran = {check["id"] for check in data["checks"]}
     assert ran == {"placeholder-left", "too-long", "follow-up-too-soon"}
+
+
+def test_a_page_left_untranslated_keeps_its_languages_words_and_speaks_the_readers(
+    small_playbook: Site,
+) -> None:
+    """Under mkdocs-static-i18n the French build shows the English page where there is no
+    French one: its template is checked with English words, its advice is in French."""
+    header = {
+        "id": "thanks",
+        "channel": "email",
+        "kind": "thank-you",
+        "fields": {"topic": {"example": "your advice on portfolios"}},
+    }
+    small_playbook.write(
+        "docs/notes.md", "# Notes\n\n" + fence(header, "Thanks so much for {{ topic }}.")
+    )
+    languages = [
+        {"locale": "en", "default": True, "name": "English", "build": True},
+        {"locale": "fr", "name": "Français", "build": True},
+    ]
+    small_playbook.config["plugins"] = [
+        "search",
+        {"playbook": {"pdf": False}},
+        {"i18n": {"docs_structure": "suffix", "languages": languages}},
+    ]
+    # static-i18n's language switcher does not work with Material's instant navigation.
+    small_playbook.config["theme"] = {"name": "material", "font": False, "language": "en"}
+    small_playbook.build(strict=True)
+    data = message_data(small_playbook.html("fr/notes/"), "thanks")
+    no_thanks = next(check for check in data["checks"] if check["id"] == "no-thanks")
+    assert "thank*" in no_thanks["params"]["words"]
+    assert no_thanks["message"] == "Un message de remerciement doit dire merci, et pour quoi."

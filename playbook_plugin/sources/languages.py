@@ -47,6 +47,10 @@ class Languages:
             return stem.suffix[1:], relative.with_name(stem.stem + relative.suffix)
         return None, relative
 
+    def written_in(self, relative: PurePath) -> str:
+        """The language a source is written in: the one its name marks, else the default."""
+        return self.split(relative)[0] or self.default
+
     def choose(self, sources: Iterable[PathT], root: PurePath) -> dict[PurePath, PathT]:
         """For each language-neutral path under ``root``, the file this build reads."""
         chosen: dict[PurePath, tuple[int, PathT]] = {}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from playbook_plugin.rules.advice import Severity
+from playbook_plugin.rules.advice import Severity, primary_language
 from playbook_plugin.sources.checklists import Checklist, load_checklists
 from playbook_plugin.sources.errors import SourceError, SourceErrors
 from playbook_plugin.sources.fences import Fence, scan
@@ -90,9 +90,16 @@ def load_playbook(
         errors.extend(
             _check_checklist_fences(fences, display, playbook.checklists, checklists_broken)
         )
+        page_messages = messages
+        if languages is not None:
+            written_in = languages.written_in(page.relative_to(docs_dir))
+            if written_in != languages.current:
+                # The default language's page stands in for a missing translation: its
+                # templates are in the default language, so are the words they are checked on.
+                page_messages = replace(messages, language=primary_language(written_in))
         for fence in fences:
             if fence.name == "message":
-                errors.extend(_add_template(playbook, fence, display, messages, cache))
+                errors.extend(_add_template(playbook, fence, display, page_messages, cache))
     if not errors and render_tasks is not None:
         for text, display in pages:
             errors.extend(
