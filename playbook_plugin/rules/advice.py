@@ -80,8 +80,13 @@ KINDS = (
     "closing",
 )
 SEVERITIES = ("warning", "error")
-# A bracket with a letter in it: `[123-456-7890]` is text, not a blank to fill in.
-PLACEHOLDER_PATTERN = r"\[[^\[\]\n]*[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][^\[\]\n]*\]"
+# A bracket with a letter in it: `[123-456-7890]` is text, not a blank to fill in. Letters:
+# Latin, Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, kana, CJK ideographs, Hangul.
+_LETTERS = (
+    r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff"
+    r"\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+)
+PLACEHOLDER_PATTERN = rf"\[[^\[\]\n]*[{_LETTERS}][^\[\]\n]*\]"
 
 # The parameters each rule takes, with the type each must have.
 RULES: dict[str, dict[str, type | tuple[type, ...]]] = {

@@ -268,7 +268,10 @@
 
   /* Advice checks (advice.evaluate) --------------------------------------------------- */
 
-  var PLACEHOLDER_PATTERN = "\\[[^\\[\\]\\n]*[A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff][^\\[\\]\\n]*\\]";
+  /* advice.PLACEHOLDER_PATTERN: a bracket with a letter in it, in the scripts it lists. */
+  var PLACEHOLDER_PATTERN = "\\[[^\\[\\]\\n]*[A-Za-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff" +
+    "\\u0590-\\u05ff\\u0600-\\u06ff\\u0900-\\u097f\\u0e00-\\u0e7f\\u3040-\\u30ff\\u3400-\\u4dbf" +
+    "\\u4e00-\\u9fff\\uac00-\\ud7af][^\\[\\]\\n]*\\]";
   var patternCache = {};
 
   function pattern(source, caseSensitive) {
