@@ -4,10 +4,12 @@ keeps the placeholders, is compiled, and a site in that language shows it."""
 from __future__ import annotations
 
 import gettext
+import logging
 import re
 
 import pytest
 from babel.messages.pofile import read_po
+from mkdocs.exceptions import Abort
 
 from playbook_plugin.i18n.catalogues import DOMAIN, LOCALES_DIR, SHIPPED_LANGUAGES, long_date
 from playbook_plugin.i18n.extract import TEMPLATE, template_catalogue
@@ -211,3 +213,37 @@ def test_the_pdf_cover_gives_the_build_date_as_the_language_writes_it(
 ) -> None:
     strings = merge_strings({}, language)
     assert format_string(strings, "pdf_built", date=long_date(language, "2026-11-29")) == written
+
+
+THANK_YOU_IN_ENGLISH = """\
+# Notes
+
+```message
+id: thanks
+title: Thanks
+channel: email
+kind: thank-you
+fields:
+  name: {required: true, example: Sam}
+---
+Hi {{ name }}, thank you for telling me about your work on the data team yesterday.
+```
+"""
+
+
+def test_a_template_without_lang_on_a_french_site_is_told_it_was_read_as_french(
+    small_playbook: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    small_playbook.config["theme"]["language"] = "fr"
+    small_playbook.write("docs/notes.md", THANK_YOU_IN_ENGLISH)
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        small_playbook.build()
+    assert "trips the advice check `no-thanks`" in caplog.text
+    assert "it was read as `fr`, the site's language" in caplog.text
+    assert "`lang: en`" in caplog.text
+
+    caplog.clear()
+    small_playbook.write("docs/notes.md", THANK_YOU_IN_ENGLISH.replace("kind:", "lang: en\nkind:"))
+    with caplog.at_level(logging.WARNING):
+        small_playbook.build()
+    assert "no-thanks" not in caplog.text

@@ -159,6 +159,8 @@ class MessageTemplate:
     path: str
     line: int
     lang: str = "en"
+    lang_declared: bool = False
+    """Whether the template says its ``lang:``; else it is taken to be in the site's language."""
     checks: tuple[Check, ...] = ()
     """The advice checks for this template: the site's, its own ``checks:``, its language's."""
     checks_without_words: tuple[str, ...] = ()
@@ -464,6 +466,7 @@ def parse_message(
         path=path,
         line=line,
         lang=lang,
+        lang_declared="lang" in header.data,
         checks=tuple(checks),
         checks_without_words=tuple(without_words),
     )

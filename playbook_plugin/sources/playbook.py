@@ -195,12 +195,22 @@ def _add_template(
                 f"with its examples filled in, message `{template.id}` trips the advice check "
                 f"`{check_id}` ({severity}): change the text or the examples so it follows "
                 f"the advice, or switch the check off for this template with "
-                f"`checks: {{{check_id}: false}}` in its settings",
+                f"`checks: {{{check_id}: false}}` in its settings" + _language_hint(template),
             )
         )
     for check_id in template.checks_without_words:
         playbook.checks_without_words.setdefault(template.lang, set()).add(check_id)
     return []
+
+
+def _language_hint(template: MessageTemplate) -> str:
+    """Says which language's words judged a template that did not name its language."""
+    if template.lang_declared or template.lang == "en":
+        return ""
+    return (
+        f"; it was read as `{template.lang}`, the site's language: if it is written in another "
+        "language, say so with `lang:` in its settings (for example `lang: en`)"
+    )
 
 
 def check_page(
