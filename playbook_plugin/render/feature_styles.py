@@ -30,13 +30,20 @@ def link_feature_stylesheets(html: str, url_of: Callable[[str], str]) -> str:
     head_end = html.find("</head>")
     if head_end < 0:
         return html
-    links = []
-    for marker, path in feature_stylesheets().items():
-        if marker not in html[head_end:]:
-            continue
-        href = url_of(path)
-        if f'href="{escape(href)}"' not in html[:head_end]:
-            links.append(f'<link rel="stylesheet" href="{escape(href)}">')
+    links = [
+        stylesheet_link(href)
+        for href in stylesheet_hrefs(html[head_end:], url_of)
+        if f'href="{escape(href)}"' not in html[:head_end]
+    ]
     if not links:
         return html
     return html[:head_end] + "".join(links) + html[head_end:]
+
+
+def stylesheet_hrefs(content: str, url_of: Callable[[str], str]) -> list[str]:
+    """The URL of each feature stylesheet the widgets in ``content`` need."""
+    return [url_of(path) for marker, path in feature_stylesheets().items() if marker in content]
+
+
+def stylesheet_link(href: str) -> str:
+    return f'<link rel="stylesheet" href="{escape(href)}">'

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from playbook_plugin.cli import main as playbook_command
 
@@ -93,3 +93,19 @@ def test_two_generators_with_one_id_stop_prepare_with_where_and_how(
     said = capsys.readouterr().err
     assert "docs/other.md:4: message id `hello` is already used at docs/index.md:4" in said
     assert "Traceback" not in said
+
+
+def test_widgets_are_styled_before_any_script_runs(
+    zensical_playbook: tuple[Path, str], browser: Browser
+) -> None:
+    """As under MkDocs: each page links its widgets' stylesheets itself, so a generator and
+    the People log are styled without JavaScript (and in print before the scripts load)."""
+    _, base = zensical_playbook
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "after-you-meet/")
+    note = page.locator("[data-playbook-message='thank-you-after-meeting']")
+    expect(note).to_have_css("border-top-style", "solid")
+    page.goto(base + "people/")
+    expect(page.locator(".playbook-people__add")).to_have_css("border-top-style", "solid")
+    context.close()
