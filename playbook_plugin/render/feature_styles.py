@@ -2,8 +2,9 @@
 
 A page that has a message generator links ``playbook-messages.css`` in its head, so the widget
 is styled without JavaScript and in print. A reader who arrives by Material's instant
-navigation keeps the first page's head: ``core.js`` adds the stylesheet then, when it loads the
-feature's script (``contract.FEATURES``).
+navigation keeps the first page's head: ``core.js`` adds the stylesheet then, on every page that
+needs it (``contract.FEATURES``). Under Zensical, which runs no plugin, the Markdown extension
+links the same stylesheets from the page's content.
 """
 
 from __future__ import annotations
