@@ -4,6 +4,7 @@ reader arrives by a link in the site, and after back and forward, as on the MkDo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,14 @@ SEEDED = {
     f"playbook:{NAMESPACE}:message:thank-you-after-meeting": {
         "values": {"name": "Grace"},
         "date": "",
+    },
+    f"playbook:{NAMESPACE}:person:pgrace": {
+        "name": "Grace Hopper",
+        "met_at": "Alumni night",
+        "met_on": dt.date.today().isoformat(),
+        "due": dt.date.today().isoformat(),
+        "due_step": "Send a thank-you",
+        "log": [],
     },
 }
 
@@ -76,15 +85,28 @@ def people_log(page: Page) -> None:
     form = log.locator(".playbook-people__add")
     form.locator("[data-playbook-person-field='name']").fill("Ada Lovelace")
     form.locator("[data-playbook-person-field='name']").press("Enter")
-    expect(log.locator("[data-playbook-person-name]")).to_have_text(["Ada Lovelace"])
+    expect(log.locator("[data-playbook-person-name]")).to_have_text(
+        ["Grace Hopper", "Ada Lovelace"]
+    )
     expect(form).to_have_css("border-top-style", "solid")
+
+
+def due_list(page: Page) -> None:
+    due = page.locator("[data-playbook-people-due]")
+    expect(due).to_have_attribute("data-playbook-ready", "")
+    expect(due.locator("li").first).to_have_text("Grace Hopper: Send a thank-you: due today")
+    expect(due).to_have_css("border-left-style", "solid")
+    due.get_by_role("link", name="Grace Hopper").click()
+    expect(page.locator("[data-playbook-person='pgrace']")).to_be_visible()
 
 
 @dataclass(frozen=True)
 class Widget:
     path: str
-    """The page, from the site root; the home page links to it in the navigation."""
+    """The page, from the site root."""
     check: Callable[[Page], None]
+    start: str = "about/"
+    """The page the reader comes from, which links to it in the navigation."""
 
 
 WIDGETS = {
@@ -93,6 +115,7 @@ WIDGETS = {
     "overview": Widget("checklists/", overview),
     "generator": Widget("after-you-meet/", generator),
     "people log": Widget("people/", people_log),
+    "due this week": Widget("", due_list),
 }
 
 
@@ -110,8 +133,9 @@ def follow_navigation_link(page: Page, url: str) -> None:
 
 
 def arrive_by_a_link(page: Page, base: str, widget: Widget) -> None:
-    """The home page, then the widget's page by its link in the navigation, in one document."""
-    open_with_instant_navigation(page, base)
+    """A page without widgets, then the widget's page by its link in the navigation, in one
+    document."""
+    open_with_instant_navigation(page, base + widget.start)
     page.evaluate(
         "entries => { for (const [key, value] of Object.entries(entries))"
         " localStorage.setItem(key, JSON.stringify(value)); }",
@@ -126,7 +150,7 @@ def arrive_by_a_link(page: Page, base: str, widget: Widget) -> None:
 def back_and_forward(page: Page, base: str, widget: Widget) -> None:
     arrive_by_a_link(page, base, widget)
     page.go_back()
-    expect(page).to_have_url(base)
+    expect(page).to_have_url(base + widget.start)
     page.go_forward()
     expect(page).to_have_url(base + widget.path)
     assert page.evaluate("window.sameDocument === true"), "back and forward reloaded the page"
