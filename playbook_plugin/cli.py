@@ -29,7 +29,8 @@ from playbook_plugin.sources.source_files import markdown_pages
 from playbook_plugin.zensical_host import page_url
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
-_TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_TITLE = re.compile(r"<h1\b[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", re.S)
+"""A page's heading, without the permalink (``¶``) that ``toc: {permalink: true}`` adds."""
 _TAGS = re.compile(r"<[^>]+>")
 
 

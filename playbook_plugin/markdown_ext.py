@@ -24,9 +24,11 @@ from mkdocs.utils import get_relative_url
 from pymdownx.superfences import SuperFencesCodeExtension, SuperFencesException
 
 from playbook_plugin.contract import ATTRIBUTES, default_namespace, legacy_page_key, page_key
+from playbook_plugin.prepare import SITE_ASSETS
 from playbook_plugin.printing.print_address import check_site_url
 from playbook_plugin.printing.print_html import PrintSite, decorate_page
 from playbook_plugin.render.checklist_html import progress_line, render_checklist
+from playbook_plugin.render.feature_styles import stylesheet_hrefs, stylesheet_link
 from playbook_plugin.render.message_html import applicable_checks, render_message_html
 from playbook_plugin.render.page_data import PAGE_MARKER, page_data_block
 from playbook_plugin.render.pages import EVENT_KIT_PATH, checklist_page_path, page_kind
@@ -255,6 +257,9 @@ class PlaybookExtension(Extension):
             md.treeprocessors.register(_TreeDone(md, render), "playbook_tree_done", -100)
             md.postprocessors.register(
                 _ZensicalPrintPostprocessor(md, self, render), "playbook_print", 4
+            )
+            md.postprocessors.register(
+                _ZensicalStylesheetsPostprocessor(md, render), "playbook_stylesheets", 3
             )
         md.postprocessors.register(
             _PageDataPostprocessor(md, self.namespace, strings, render, lambda: self.people),
@@ -499,6 +504,28 @@ class _ZensicalPrintPostprocessor(Postprocessor):
         return decorate_page(
             text, kind=kind, page_url=page.path, site=print_site, checklist_id=checklist_id
         )
+
+
+class _ZensicalStylesheetsPostprocessor(Postprocessor):
+    """Under Zensical: the stylesheet of each feature the page has, linked from the page's
+    content (the plugin links them in the head, which a Markdown extension cannot reach), so
+    its widgets are styled before any script runs, without JavaScript and in print; Zensical's
+    instant navigation brings them in and takes them out with the content."""
+
+    def __init__(self, md: Markdown, render: _PageRender) -> None:
+        super().__init__(md)
+        self.render = render
+
+    def run(self, text: str) -> str:
+        context = zensical_context(self.md)
+        if context is None or not self.render.tree_done:
+            return text
+        page = context[1]
+        # Zensical reads a relative link in a page's HTML from the page's source file.
+        hrefs = stylesheet_hrefs(
+            text, lambda path: get_relative_url(f"{SITE_ASSETS}/{path}", page.path)
+        )
+        return "".join(stylesheet_link(href) for href in hrefs) + text
 
 
 class _ResetPreprocessor(Preprocessor):

@@ -27,7 +27,11 @@ from playbook_plugin.mkdocs_host.jinja_shield import Shield, renders_pages_as_ji
 from playbook_plugin.mkdocs_host.offline import IFRAME_WORKER_SHIM, localise_polyfills
 from playbook_plugin.mkdocs_host.site_assets import asset_files
 from playbook_plugin.mkdocs_host.staged_site import StagedSite, strict_warnings_logged
-from playbook_plugin.mkdocs_host.static_i18n import AFTER_STATIC_I18N, static_i18n_languages
+from playbook_plugin.mkdocs_host.static_i18n import (
+    AFTER_STATIC_I18N,
+    list_in_sitemap,
+    static_i18n_languages,
+)
 from playbook_plugin.mkdocs_host.theme_fixes import name_search_dialog
 from playbook_plugin.mkdocs_host.third_party import foreign_loads, how_to_fix
 from playbook_plugin.printing.print_address import check_site_url
@@ -297,12 +301,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         ]:
             files.remove(prepared)  # written for Zensical: the plugin makes its own
         generated[PEOPLE_PATH] = (people_page(self.strings), "other", "")
+        added = []
         for path, (content, kind, checklist_id) in generated.items():
             if files.get_file_from_path(path) is None:
-                files.append(self._generated_page(pages_dir, path, content, config))
+                added.append(self._generated_page(pages_dir, path, content, config))
+                files.append(added[-1])
                 self.kinds[path] = (kind, checklist_id)
             else:
                 log.info("%s is written by hand in docs/, so the playbook leaves it alone", path)
+        if self.languages:
+            list_in_sitemap(config, added)
         assets = [*SCRIPTS, *STYLESHEETS, QR_ENCODER]
         polyfills, needs_shim = localise_polyfills(
             config.extra.get("polyfills") or [], f"{SITE_ASSETS}/{IFRAME_WORKER_SHIM}"

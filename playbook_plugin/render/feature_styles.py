@@ -2,8 +2,9 @@
 
 A page that has a message generator links ``playbook-messages.css`` in its head, so the widget
 is styled without JavaScript and in print. A reader who arrives by Material's instant
-navigation keeps the first page's head: ``core.js`` adds the stylesheet then, when it loads the
-feature's script (``contract.FEATURES``).
+navigation keeps the first page's head: ``core.js`` adds the stylesheet then, on every page that
+needs it (``contract.FEATURES``). Under Zensical, which runs no plugin, the Markdown extension
+links the same stylesheets from the page's content.
 """
 
 from __future__ import annotations
@@ -30,13 +31,20 @@ def link_feature_stylesheets(html: str, url_of: Callable[[str], str]) -> str:
     head_end = html.find("</head>")
     if head_end < 0:
         return html
-    links = []
-    for marker, path in feature_stylesheets().items():
-        if marker not in html[head_end:]:
-            continue
-        href = url_of(path)
-        if f'href="{escape(href)}"' not in html[:head_end]:
-            links.append(f'<link rel="stylesheet" href="{escape(href)}">')
+    links = [
+        stylesheet_link(href)
+        for href in stylesheet_hrefs(html[head_end:], url_of)
+        if f'href="{escape(href)}"' not in html[:head_end]
+    ]
     if not links:
         return html
     return html[:head_end] + "".join(links) + html[head_end:]
+
+
+def stylesheet_hrefs(content: str, url_of: Callable[[str], str]) -> list[str]:
+    """The URL of each feature stylesheet the widgets in ``content`` need."""
+    return [url_of(path) for marker, path in feature_stylesheets().items() if marker in content]
+
+
+def stylesheet_link(href: str) -> str:
+    return f'<link rel="stylesheet" href="{escape(href)}">'

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from ..conftest import Site, free_port, serve
+from ..conftest import Site, free_port, open_with_instant_navigation, serve
 
 pytestmark = pytest.mark.browser
 
@@ -197,3 +197,59 @@ def test_a_translated_template_keeps_its_id_and_speaks_its_language(
         "Bonjour Léa, ravi de vous avoir rencontré."
     )
     expect(note.locator("[data-playbook-action='copy']")).to_have_text("Copier le message")
+
+
+@pytest.fixture(scope="module")
+def instant_multilingual(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    """The suffix layout with Material's instant navigation on, served at its site_url."""
+    layout = LAYOUTS[0]
+    site = Site(tmp_path_factory.mktemp("i18n-instant"))
+    for path, text in layout.sources.items():
+        site.write(path, text)
+    i18n = {
+        "i18n": {
+            "docs_structure": layout.name,
+            "languages": [
+                {"locale": "en", "default": True, "name": "English", "build": True},
+                {"locale": "fr", "name": "Français", "build": True},
+            ],
+        }
+    }
+    site.config["plugins"] = ["search", {"playbook": {"pdf": False}}, i18n]
+    port = free_port()
+    site.config["site_url"] = f"http://127.0.0.1:{port}/"
+    # static-i18n warns that its language switcher's link to the same page in the other
+    # language is not updated by instant navigation: a warning of its own, which --strict counts.
+    site.build(strict=False)
+    with serve(site.site_dir, port) as base:
+        yield Built(layout, site.root, base)
+
+
+def test_the_sitemap_lists_the_generated_pages_of_every_language(
+    instant_multilingual: Built,
+) -> None:
+    sitemap = (instant_multilingual.root / "site/sitemap.xml").read_text(encoding="utf-8")
+    base = instant_multilingual.base
+    for folder in ("", "fr/"):
+        for path in ("checklists/", "checklists/before/", "checklists/event-kit/", "people/"):
+            assert f"<loc>{base}{folder}{path}</loc>" in sitemap, folder + path
+    assert (
+        f'<xhtml:link rel="alternate" hreflang="fr" href="{base}fr/checklists/before/"/>' in sitemap
+    )
+
+
+@pytest.mark.parametrize(("folder", "progress"), [("", "1 of 2"), ("fr/", "1 sur 2")])
+def test_instant_navigation_reaches_the_generated_pages_in_each_language(
+    instant_multilingual: Built, page: Page, folder: str, progress: str
+) -> None:
+    base = instant_multilingual.base + folder
+    open_with_instant_navigation(page, base)
+    page.evaluate("window.sameDocument = true")
+    # The embedded checklist's title leads to its page.
+    page.locator("article [data-playbook-checklist='before'] a[href$='checklists/before/']").click()
+    expect(page).to_have_url(base + "checklists/before/")
+    assert page.evaluate("window.sameDocument === true"), "the page was loaded again"
+    checklist = page.locator("[data-playbook-checklist='before']")
+    expect(checklist).to_have_attribute("data-playbook-ready", "")
+    checklist.locator("input[data-playbook-item='phone']").check()
+    expect(checklist.locator("[data-playbook-progress]")).to_have_text(progress)

@@ -654,7 +654,8 @@
   }
 
   /** A feature's own stylesheet, unless the page links it already (the plugin does on pages
-   * that have the feature's widgets; instant navigation keeps the first page's head). */
+   * that have the feature's widgets; Material's instant navigation keeps the first page's
+   * head, Zensical's keeps only what the new page's head has). */
   function linkStylesheet(path) {
     var href = new URL(path, scriptBase).href;
     var file = href.slice(href.lastIndexOf("/"));
@@ -672,7 +673,6 @@
   function load(name) {
     if (loading[name]) return;
     loading[name] = true;
-    if (CONTRACT.features[name].stylesheet) linkStylesheet(CONTRACT.features[name].stylesheet);
     var script = document.createElement("script");
     script.src = new URL(CONTRACT.features[name].script, scriptBase).href;
     script.async = false;
@@ -704,6 +704,9 @@
     pageReady = true;
     Object.keys(CONTRACT.features).forEach(function (name) {
       if (!needs(name, document)) return;
+      /* On every page: Zensical's instant navigation takes out of the head what the new
+       * page's own head lacks, the stylesheets linked here included. */
+      if (CONTRACT.features[name].stylesheet) linkStylesheet(CONTRACT.features[name].stylesheet);
       if (features[name]) setUpFeature(name, document);
       else load(name);
     });
