@@ -127,8 +127,12 @@ def _fitted(source: Image.Image, size: int, background: str, *, maskable: bool) 
 
 
 def _png(image: Image.Image) -> bytes:
+    """PNG at zlib's default level: ``optimize`` made these few icons 4% smaller at three
+    times the CPU, paid by every build. An opaque picture is saved without its alpha."""
+    if image.mode == "RGBA" and image.getextrema()[3] == (255, 255):
+        image = image.convert("RGB")
     buffer = BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
