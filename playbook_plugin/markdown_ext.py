@@ -62,10 +62,11 @@ SHARED_OPTIONS: dict[str, object] = {
 }
 """The extension's options the plugin has too, with their defaults."""
 
-WIDGET_MARKERS = tuple(
-    ATTRIBUTES[name]
+WIDGETS = {
+    name: ATTRIBUTES[name]
     for name in ("checklist", "message", "data_panel", "summary", "people", "person_picker")
-)
+}
+WIDGET_MARKERS = tuple(WIDGETS.values())
 PEOPLE_MARKERS = tuple(ATTRIBUTES[name] for name in ("message", "people", "person_picker"))
 """Widgets that need the follow-up cadence and the People page's address."""
 
@@ -243,7 +244,6 @@ class PlaybookExtension(Extension):
                     _excerpt_source(md, legacy_page_key) or self.page.legacy_page_key
                 ),
                 strings=strings,
-                next_widget_number=render.next_widget_number,
                 report=self._task_ids,
             ),
             "playbook_tasklists",
@@ -564,7 +564,10 @@ class _PageDataPostprocessor(Postprocessor):
         if PAGE_MARKER in text or not any(marker in text for marker in WIDGET_MARKERS):
             return text
         people = self.people() if any(marker in text for marker in PEOPLE_MARKERS) else None
-        block = page_data_block(self.namespace, self.strings, self.render.checks.values(), people)
+        widgets = [name for name, marker in WIDGETS.items() if marker in text]
+        block = page_data_block(
+            self.namespace, self.strings, self.render.checks.values(), people, widgets
+        )
         if _excerpt_source(self.md, page_key) is not None:
             # The blog keeps an excerpt's start and drops the rest: the block goes first.
             return f"{block}\n{text}"

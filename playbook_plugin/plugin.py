@@ -94,6 +94,8 @@ QR_ENCODER = "vendor/qrcode-generator.js"
 """The People log's QR encoder, loaded only when a reader asks to send their data to a phone."""
 GENERATED_PAGES_DIR = ".cache/playbook/pages"
 """Where the pages the plugin makes are written, from the folder of mkdocs.yml."""
+ICON_CACHE_DIR = ".cache/playbook/icons"
+"""The app icons an earlier build drew, by a digest of what they are drawn from."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -492,6 +494,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                 icon=Path(config.docs_dir) / icon if icon else None,
                 pdfs=self.config.offline_pdfs,
             ),
+            icon_cache=self.project_root / ICON_CACHE_DIR,
         )
         log.info(
             "offline copy %s: %d files, %.1f MB, kept by playbook-sw.js after a first visit",

@@ -184,6 +184,20 @@ def test_a_page_holds_the_advice_checks_once_and_generators_name_theirs(
     assert page_block(small_playbook.html("plays/"))["checks"] == []
 
 
+def test_a_page_carries_the_words_of_its_own_widgets_only(small_playbook: Site) -> None:
+    small_playbook.write("docs/notes.md", "# Notes\n\n" + GENERATOR.format(id="one"))
+    small_playbook.build(strict=False)
+    checklist = page_block(small_playbook.html("checklists/before-the-event/"))["strings"]
+    generator = page_block(small_playbook.html("notes/"))["strings"]
+    data_panel = page_block(small_playbook.html("checklists/"))["strings"]  # export, import
+    assert {"progress", "reset_confirm", "page_progress"} <= checklist.keys()
+    generator_only = [key for key in generator if key.startswith(("message_", "people_"))]
+    assert generator_only and not checklist.keys() & set(generator_only)
+    assert not any(key.startswith(("import_", "erase_")) for key in checklist)
+    assert {"import_done", "erase_confirm", "export_done"} <= data_panel.keys()
+    assert {"import_done", "message_copied"} <= generator.keys()
+
+
 def test_a_features_stylesheet_is_linked_only_from_pages_with_its_widgets(
     small_playbook: Site,
 ) -> None:

@@ -101,6 +101,25 @@ def test_an_authors_icon_is_used(site: Site) -> None:
     assert icon.getpixel((96, 96)) == (0, 255, 0)
 
 
+def test_icons_are_drawn_again_when_the_authors_picture_changes(site: Site) -> None:
+    offline_site(site, app_icon="images/app.png")
+
+    def build_with(colour: str) -> tuple[int, int, int]:
+        buffer = io.BytesIO()
+        Image.new("RGB", (300, 300), colour).save(buffer, format="PNG")
+        site.write("docs/images/app.png", buffer.getvalue())
+        site_dir = site.build()
+        pixel = Image.open(site_dir / "assets/playbook/icons/icon-192.png").convert("RGB")
+        return pixel.getpixel((96, 96))  # type: ignore[return-value]
+
+    assert build_with("#00ff00") == (0, 255, 0)
+    kept = list((site.root / ".cache/playbook/icons").iterdir())
+    assert len(kept) == 1, "the drawn icons are kept for the next build"
+    assert build_with("#00ff00") == (0, 255, 0)
+    assert list((site.root / ".cache/playbook/icons").iterdir()) == kept
+    assert build_with("#ff0000") == (255, 0, 0)
+
+
 def test_switched_off_the_site_gets_the_worker_that_removes_a_copy(site: Site) -> None:
     site_dir = offline_site(site, offline_app=False).build()
     script = (site_dir / "playbook-sw.js").read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ def item_ids(html: str) -> list[str]:
 def item_labelled(html: str, text: str) -> str:
     """The id of the item whose label is exactly ``text``."""
     match = re.search(
-        r'data-playbook-item="([^"]+)"[^>]*/?><label for="[^"]+">' + re.escape(text) + "</label>",
+        r'<label><input [^>]*data-playbook-item="([^"]+)"[^>]*>' + re.escape(text) + "</label>",
         html,
     )
     assert match, f"no item labelled {text!r}"
@@ -249,7 +249,7 @@ def test_a_page_with_many_lists_has_one_total_and_one_reset(site: Site) -> None:
     assert article.index("data-playbook-page-total") < article.index('id="arrays"')
     counts = re.findall(r"data-playbook-progress[^>]*>(\d+ of \d+)[^<]*<", article)
     assert counts == ["1 of 5", "1 of 2", "0 of 1"], "lists under a heading keep a count"
-    assert "<li>A plain bullet</li>" in article
+    assert '<li class="playbook-bullet">A plain bullet</li>' in article
 
 
 def test_a_page_with_one_list_keeps_its_own_progress_and_reset(site: Site) -> None:

@@ -223,6 +223,8 @@ def _screen_only_heading(html: str, before: str) -> str:
 PRINT_FIT_STEPS = (46.0, 56.0, 66.0)
 """Lines a checklist takes (an item 1, its detail 0.8) that fit one sheet at each print fit
 step: normal type, smaller, smallest (playbook.css). Longer lists keep normal type."""
+DETAIL_START = "</label><div>"
+"""Where an item's detail starts (``checklist_html``): the detail follows the item's label."""
 _CHECKLIST_START = re.compile(r'<section class="playbook-checklist" data-playbook-checklist="')
 
 
@@ -231,9 +233,7 @@ def print_fit(html: str) -> str:
     pieces = _CHECKLIST_START.split(html)
     for number, piece in enumerate(pieces[1:], start=1):
         section = piece.split("</section>", 1)[0]
-        lines = section.count("data-playbook-item=") + 0.8 * section.count(
-            'class="playbook-item__detail"'
-        )
+        lines = section.count("data-playbook-item=") + 0.8 * section.count(DETAIL_START)
         step = next((n for n, most in enumerate(PRINT_FIT_STEPS) if lines <= most), 0)
         if step:
             identifier, rest = piece.split('"', 1)

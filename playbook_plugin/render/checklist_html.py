@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from html import escape
-from itertools import count
 from xml.etree import ElementTree as etree
 
 import markdown
 from markdown.serializers import to_html_string
 
+from playbook_plugin.contract import ATTRIBUTES
 from playbook_plugin.render.strings import format_string
 from playbook_plugin.sources.checklists import PHASES, Checklist, ChecklistItem
+
+ITEM = ATTRIBUTES["item"]
 
 
 @lru_cache(maxsize=1)
@@ -112,29 +114,26 @@ def render_checklist(
             summary = _markdown_html(checklist.summary, True)
             parts.append(f'<p class="playbook-checklist__summary">{summary}</p>')
     parts.append(to_html_string(progress_element(strings, done, checklist.item_count)))
-    parts.append(_render_items(checklist.items, prefix, count(1)))
+    parts.append(_render_items(checklist.items))
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _render_items(items: Iterable[ChecklistItem], prefix: str, numbers: Iterator[int]) -> str:
-    """The items; each box's element id is short (widget and place), since the item id is
-    already in ``data-playbook-item`` and a long id written three times weighs a long page."""
+def _render_items(items: Iterable[ChecklistItem]) -> str:
+    """The items, lean: a wrapping ``<label>`` names its box without element ids, and the
+    list's class styles its items, so an item costs little more than its id beyond a plain
+    task item (a long checklist is mostly items)."""
     rendered = ['<ul class="playbook-items">']
     for item in items:
-        input_id = f"{prefix}-{next(numbers)}"
         checked = " checked" if item.checked else ""
         rendered.append(
-            '<li class="playbook-item">'
-            f'<input type="checkbox" id="{input_id}" data-playbook-item="{item.id}"{checked}>'
-            f'<label for="{input_id}">{_markdown_html(item.text, True)}</label>'
+            f'<li><label><input type=checkbox {ITEM}="{item.id}"{checked}>'
+            f"{_markdown_html(item.text, True)}</label>"
         )
         if item.detail:
-            rendered.append(
-                f'<div class="playbook-item__detail">{_markdown_html(item.detail, False)}</div>'
-            )
+            rendered.append(f"<div>{_markdown_html(item.detail, False)}</div>")
         if item.children:
-            rendered.append(_render_items(item.children, prefix, numbers))
+            rendered.append(_render_items(item.children))
         rendered.append("</li>")
     rendered.append("</ul>")
     return "".join(rendered)

@@ -9,7 +9,7 @@ with only their text, dropping their type, so a JSON script never reaches the br
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from html import escape
 from typing import Any
 
@@ -19,8 +19,18 @@ from playbook_plugin.i18n.catalogues import ReaderStrings
 PAGE_MARKER = ATTRIBUTES["page"]
 
 
-PEOPLE_STRING_PREFIXES = ("people_", "transfer")
-"""The People log's strings travel only on pages that have the log, its list or a generator."""
+STRINGS_BY_WIDGET: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (
+        ("people_", "transfer", "message_", "person_"),
+        frozenset({"message", "people", "person_picker"}),
+    ),
+    (
+        ("import_", "export_", "erase_"),
+        frozenset({"data_panel", "people", "person_picker", "message"}),
+    ),
+)
+"""Strings that travel only on pages with one of these widgets (``contract.ATTRIBUTES`` names):
+a generator's, the People log's and the data panel's. A page of checklists carries its own."""
 
 
 def page_data_block(
@@ -28,18 +38,24 @@ def page_data_block(
     strings: Mapping[str, str],
     checks: Iterable[Mapping[str, Any]] = (),
     people: Mapping[str, Any] | None = None,
+    widgets: Collection[str] | None = None,
 ) -> str:
     """``people``: the follow-up ``cadence`` and ``people_url`` (the People page from the site
-    root), on pages with a people widget or a message generator."""
+    root), on pages with a people widget or a message generator. ``widgets``: the names of the
+    page's widgets, which choose the strings it carries (None: every string)."""
     texts = strings.for_browser() if isinstance(strings, ReaderStrings) else dict(strings)
     language = strings.language if isinstance(strings, ReaderStrings) else "en"
     data: dict[str, Any] = {"namespace": namespace, "language": language, "checks": list(checks)}
-    if people is None:
-        data["strings"] = {
-            key: text for key, text in texts.items() if not key.startswith(PEOPLE_STRING_PREFIXES)
-        }
-    else:
-        data["strings"] = texts
+    if widgets is not None:
+        unused = tuple(
+            prefix
+            for prefixes, users in STRINGS_BY_WIDGET
+            if users.isdisjoint(widgets)
+            for prefix in prefixes
+        )
+        texts = {key: text for key, text in texts.items() if not key.startswith(unused)}
+    data["strings"] = texts
+    if people is not None:
         data.update(people)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f'<div hidden {PAGE_MARKER}="{escape(payload, quote=True)}"></div>'

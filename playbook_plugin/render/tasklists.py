@@ -23,6 +23,8 @@ from playbook_plugin.sources.slugs import slugify, split_explicit_id
 TASK_MARKER = re.compile(r"^\s*\[(?P<mark>[ xX])\][ \t]+")
 PLAIN_LIST_MARKER = "<!-- playbook: plain -->"
 _STASH_ONLY = re.compile("^\x02wzxhzdk:(\\d+)\x03$")
+BULLET_CLASS = "playbook-bullet"
+"""A plain bullet in a list of task items: items have no class, the exception has."""
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -63,7 +65,6 @@ class TaskListTreeprocessor(Treeprocessor):
         enabled: Callable[[], bool],
         legacy_key: Callable[[], str] = lambda: "",
         strings: Mapping[str, str],
-        next_widget_number: Callable[[], int],
         report: Callable[[PageIds], None],
     ) -> None:
         super().__init__(md)
@@ -71,7 +72,6 @@ class TaskListTreeprocessor(Treeprocessor):
         self.enabled = enabled
         self.legacy_key = legacy_key
         self.strings = strings
-        self.next_widget_number = next_widget_number
         self.report = report
 
     def run(self, root: etree.Element) -> None:
@@ -85,12 +85,9 @@ class TaskListTreeprocessor(Treeprocessor):
         ids.settle()
         wrappers = []
         for group in groups:
-            prefix = f"pb{self.next_widget_number()}"
-            for number, entry in enumerate(group.entries, start=1):
-                self._convert_item(entry, f"{prefix}-{number}")
-            for task_list in group.lists:
-                if any(li.get("class") == "playbook-item" for li in task_list):
-                    task_list.set("class", "playbook-items")
+            for entry in group.entries:
+                self._convert_item(entry)
+            _mark_lists(group)
             done = sum(entry.checked for entry in group.entries)
             total = len(group.entries)
             if len(groups) == 1:
@@ -160,23 +157,21 @@ class TaskListTreeprocessor(Treeprocessor):
                 if nested not in group.lists:
                     self._collect(nested, section, own, group, legacy_seen)
 
-    def _convert_item(self, entry: _Entry, input_id: str) -> None:
+    def _convert_item(self, entry: _Entry) -> None:
+        """The box inside its ``<label>``, which names it: no element id to write and point to."""
         item_id = entry.item.item_id
-        # The element id is short (widget and place): the item id is in data-playbook-item.
-        attributes = {"type": "checkbox", "id": input_id, "data-playbook-item": item_id}
+        attributes = {"type": "checkbox", ATTRIBUTES["item"]: item_id}
         # The id an earlier release gave the item, when the browser cannot tell it: it takes
         # an id's last part (after its section) for it otherwise (`previousId` in playbook.js).
         if entry.item.legacy_id not in (item_id, item_id.rpartition("/")[2]):
             attributes[ATTRIBUTES["previous_item"]] = entry.item.legacy_id
         if entry.checked:
             attributes["checked"] = "checked"
-        checkbox = etree.Element("input", attributes)
-        label = etree.Element("label", {"for": attributes["id"]})
-        label.text = entry.label_text
+        label = etree.Element("label")
+        checkbox = etree.SubElement(label, "input", attributes)
+        checkbox.tail = entry.label_text  # inline Markdown runs on it later, as on any text
         entry.target.text = None
-        entry.target.insert(0, checkbox)
-        entry.target.insert(1, label)
-        entry.li.set("class", "playbook-item")
+        entry.target.insert(0, label)
 
     def _add_page_total(
         self, root: etree.Element, first: etree.Element, done: int, total: int
@@ -256,6 +251,18 @@ def _entry(
     )
     checked = marker.group("mark") != " "
     return _Entry(li, target, item, checked, label_text.rstrip() + newline + rest)
+
+
+def _mark_lists(group: _Group) -> None:
+    """A list with items gets the items' class; a plain bullet among them keeps its bullet."""
+    items = {id(entry.li) for entry in group.entries}
+    for task_list in group.lists:
+        if not any(id(li) in items for li in task_list):
+            continue
+        task_list.set("class", "playbook-items")
+        for li in task_list:
+            if li.tag == "li" and id(li) not in items:
+                li.set("class", " ".join(filter(None, (li.get("class"), BULLET_CLASS))))
 
 
 def _follows_heading(task_list: etree.Element, parent: etree.Element) -> bool:

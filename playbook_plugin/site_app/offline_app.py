@@ -14,12 +14,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playbook_plugin.contract import ATTRIBUTES
+from playbook_plugin.site_app.icon_cache import icons_for
 from playbook_plugin.site_app.manifest import (
     APPLE_TOUCH_ICON,
-    icon_files,
     short_name,
     theme_colours,
-    usable_image,
     web_manifest,
 )
 from playbook_plugin.site_app.precache import (
@@ -82,11 +81,14 @@ def _favicon(site_dir: Path) -> Path | None:
     return site_dir / unquote(urlsplit(found.group(1)).path).lstrip("/")
 
 
-def write_offline_app(site_dir: Path, settings: AppSettings) -> OfflineApp:
-    """Write the manifest, the icons and the service worker that keeps every file offline."""
+def write_offline_app(
+    site_dir: Path, settings: AppSettings, icon_cache: Path | None = None
+) -> OfflineApp:
+    """Write the manifest, the icons and the service worker that keeps every file offline.
+    ``icon_cache``: where icons drawn by an earlier build are kept (None: drawn each time)."""
     colours = theme_colours(site_dir)
-    source = usable_image(settings.icon) or usable_image(_favicon(site_dir))
-    for path, data in icon_files(settings.name, source, colours).items():
+    pictures = [settings.icon, _favicon(site_dir)]
+    for path, data in icons_for(settings.name, pictures, colours, icon_cache).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

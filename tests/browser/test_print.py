@@ -282,7 +282,7 @@ def test_a_checklist_of_25_items_with_details_fits_one_sheet(
 
 
 def item_size(page: Page) -> float:
-    item = page.locator(".playbook-item label").first
+    item = page.locator(".playbook-items label").first
     return float(item.evaluate("node => parseFloat(getComputedStyle(node).fontSize)"))
 
 

@@ -60,13 +60,14 @@ def study_plan(tmp_path: Path) -> Iterator[tuple[StudyPlanSite, str]]:
 def checked_labels(page: Page) -> list[str]:
     return page.eval_on_selector_all(
         "input[data-playbook-item]:checked",
-        "boxes => boxes.map(box => box.parentNode.querySelector('label').textContent.trim())",
+        "boxes => boxes.map(box => box.closest('label').textContent.trim())",
     )
 
 
 def unique_labels(page: Page) -> list[str]:
     labels: list[str] = page.eval_on_selector_all(
-        "input[data-playbook-item] + label", "labels => labels.map(l => l.textContent.trim())"
+        "label:has(> input[data-playbook-item])",
+        "labels => labels.map(l => l.textContent.trim())",
     )
     return [label for label in labels if labels.count(label) == 1]
 
@@ -74,9 +75,9 @@ def unique_labels(page: Page) -> list[str]:
 def tick_by_label(page: Page, text: str) -> None:
     page.evaluate(
         """text => {
-          const label = [...document.querySelectorAll("input[data-playbook-item] + label")]
+          const label = [...document.querySelectorAll("label:has(> input[data-playbook-item])")]
             .find(label => label.textContent.trim() === text);
-          label.previousElementSibling.click();
+          label.querySelector("input").click();
         }""",
         text,
     )
@@ -165,7 +166,7 @@ def test_ticks_saved_by_the_previous_release_move_to_the_new_ids_once(
     page.goto(f"{base}zh/")
     expected = page.eval_on_selector_all(
         "input[data-playbook-was='o'], input[data-playbook-was='python']",
-        "boxes => boxes.map(box => box.parentNode.querySelector('label').textContent.trim())",
+        "boxes => boxes.map(box => box.closest('label').textContent.trim())",
     )
     assert "大O符号（通用快速教程）（视频）" in expected
     assert sorted(checked_labels(page)) == sorted(expected), "not the items the reader ticked"
@@ -249,7 +250,7 @@ def test_plain_bullets_inside_a_checklist_keep_their_bullets(
     _, base = study_plan
     page.goto(f"{base}en/")
     styles = page.eval_on_selector_all(
-        ".playbook-items > li:not(.playbook-item)",
+        ".playbook-items > li:not(:has(> label > input, > p > label > input))",
         "items => items.map(item => getComputedStyle(item).listStyleType)",
     )
     assert styles and set(styles) == {"disc"}
@@ -264,9 +265,10 @@ def test_a_depth_three_item_keeps_most_of_a_phone_screen(
     widths = page.evaluate(
         """() => {
           const article = document.querySelector("article").getBoundingClientRect().width;
-          const deep = [...document.querySelectorAll("li.playbook-item")].find(item => {
+          const isItem = ":is(li:has(> label > input), li:has(> p > label > input))";
+          const deep = [...document.querySelectorAll(isItem)].find(item => {
             let depth = 0;
-            for (let node = item; node; node = node.parentElement.closest("li.playbook-item"))
+            for (let node = item; node; node = node.parentElement.closest(isItem))
               depth++;
             return depth >= 3;
           });
