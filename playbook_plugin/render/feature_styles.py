@@ -9,17 +9,24 @@ feature's script (``contract.FEATURES``).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
+from functools import cache
 from html import escape
 
-from playbook_plugin.contract import FEATURES
+from playbook_plugin.contract import FEATURES, widget_pattern
 
 
-def feature_stylesheets() -> dict[str, str]:
-    """Marker in a page's HTML → the feature's stylesheet, as a path under the assets folder."""
+@cache
+def feature_stylesheets() -> dict[str, tuple[re.Pattern[str], str]]:
+    """Feature → what finds its widgets in a page's HTML, and its stylesheet as a path under
+    the assets folder."""
     return {
-        feature["marker"]: posixpath.normpath(posixpath.join("javascripts", feature["stylesheet"]))
-        for feature in FEATURES.values()
+        name: (
+            widget_pattern(feature["selector"]),
+            posixpath.normpath(posixpath.join("javascripts", feature["stylesheet"])),
+        )
+        for name, feature in FEATURES.items()
         if "stylesheet" in feature
     }
 
@@ -31,8 +38,9 @@ def link_feature_stylesheets(html: str, url_of: Callable[[str], str]) -> str:
     if head_end < 0:
         return html
     links = []
-    for marker, path in feature_stylesheets().items():
-        if marker not in html[head_end:]:
+    body = html[head_end:]
+    for widgets, path in feature_stylesheets().values():
+        if not widgets.search(body):
             continue
         href = url_of(path)
         if f'href="{escape(href)}"' not in html[:head_end]:

@@ -560,24 +560,6 @@
     return isoDate(year, month, Math.min(date.getUTCDate(), lastDay));
   }
 
-  /* Calendar file (RFC 5545): the core's (core.js), shared with the people log ---------- */
-
-  var nodeCore = typeof module !== "undefined" && module.exports ? require("./core.js") : null;
-
-  function calendar() {
-    return nodeCore ? nodeCore.calendar : window.Playbook.calendar;
-  }
-
-  /* options: {uid, date: "YYYY-MM-DD", summary, description, alarm, now (Date),
-   * component: "VEVENT" (default, all-day) or "VTODO", prodid} */
-  function buildIcs(options) {
-    return calendar().buildIcs(options);
-  }
-
-  function foldLine(line) {
-    return calendar().foldLine(line);
-  }
-
   /* mailto (RFC 6068) ----------------------------------------------------------------- */
 
   function mailtoHref(options) {
@@ -597,12 +579,10 @@
     evaluateChecks: evaluateChecks,
     messageTexts: messageTexts,
     adviseMessage: adviseMessage,
-    buildIcs: buildIcs,
     mailtoHref: mailtoHref,
     addDuration: addDuration,
     countCharacters: countCharacters,
     words: words,
-    foldLine: foldLine,
     labelFromName: labelFromName,
     adviseText: adviseText,
     personValue: personValue,
@@ -610,7 +590,13 @@
     personReminder: personReminder,
   };
 
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (typeof module !== "undefined" && module.exports) {
+    /* The calendar file is playbook-calendar.js's; the tests reach it from here too. */
+    var calendarFile = require("./playbook-calendar.js");
+    api.buildIcs = calendarFile.buildIcs;
+    api.foldLine = calendarFile.foldLine;
+    module.exports = api;
+  }
   if (typeof window === "undefined" || typeof document === "undefined") return;
 
   /* The page: a feature of the browser core (core.js), which loads this script on pages with
@@ -668,8 +654,8 @@
     var shownWarnings = "";
     /* The words the reader changed by hand, or null while the message follows the blanks. */
     var edited = null;
-    /* The People log's browser API, once its script is there. */
-    var people = null;
+    /* The people the reader met and the profile, as stored (a spoken template has none). */
+    var people = data.spoken ? null : core.peopleStore;
 
     root.querySelectorAll("[data-playbook-form], [data-playbook-actions], [data-playbook-count], " +
       '[data-playbook-action="copy-subject"]')
@@ -963,16 +949,18 @@
         : Date.now().toString(36) + Math.random().toString(36).slice(2);
       var someone = person();
       var about = someone ? personReminder(someone, t) : null;
-      var ics = buildIcs({
-        uid: uid + "@networking-playbook",
-        date: date,
-        summary: about ? about.summary : t("message_reminder_summary", { title: data.title }),
-        description: (about ? about.description : message.body) + page,
-        alarm: about ? about.summary : t("message_reminder_alarm", { title: data.title }),
+      core.need("calendar", function (calendar) {
+        var ics = calendar.buildIcs({
+          uid: uid + "@networking-playbook",
+          date: date,
+          summary: about ? about.summary : t("message_reminder_summary", { title: data.title }),
+          description: (about ? about.description : message.body) + page,
+          alarm: about ? about.summary : t("message_reminder_alarm", { title: data.title }),
+        });
+        var file = "follow-up-" + (someone ? fileName(someone.name) + "-" : "") + data.id + "-" + date + ".ics";
+        core.download(ics, file, "text/calendar;charset=utf-8");
+        afterward("remind", message, "body", t("message_reminder_saved", { file: file }));
       });
-      var file = "follow-up-" + (someone ? fileName(someone.name) + "-" : "") + data.id + "-" + date + ".ics";
-      core.download(ics, file, "text/calendar;charset=utf-8");
-      afterward("remind", message, "body", t("message_reminder_saved", { file: file }));
     }
 
     function markSent() {
@@ -984,24 +972,27 @@
       }
       var message = texts();
       var today = localToday();
-      var cautions = people.checkSend(id, { kind: data.kind, date: today }) || [];
-      var more = cautions.map(function (caution) { return caution.text; });
-      if (!mayGoAhead("mark_sent", message, "all", more)) return;
-      var result = people.markSent(id, {
-        template: data.id,
-        title: data.title,
-        kind: data.kind,
-        channel: data.channel.name,
-        text: message.body,
-        date: today,
+      /* The people model (the cadence) loads the first time a note is marked sent. */
+      core.need("people", function (model) {
+        var cautions = model.api.checkSend(id, { kind: data.kind, date: today }) || [];
+        var more = cautions.map(function (caution) { return caution.text; });
+        if (!mayGoAhead("mark_sent", message, "all", more)) return;
+        var result = model.api.markSent(id, {
+          template: data.id,
+          title: data.title,
+          kind: data.kind,
+          channel: data.channel.name,
+          text: message.body,
+          date: today,
+        });
+        var someone = result && result.person ? result.person : person();
+        var said = t("message_marked_sent", { name: someone.name });
+        if (someone.due) {
+          said += " " + t("message_marked_next", { step: someone.due_step || t("people_step_keep"),
+            date: longDate(someone.due) });
+        }
+        say(said);
       });
-      var someone = result && result.person ? result.person : person();
-      var said = t("message_marked_sent", { name: someone.name });
-      if (someone.due) {
-        said += " " + t("message_marked_next", { step: someone.due_step || t("people_step_keep"),
-          date: longDate(someone.due) });
-      }
-      say(said);
     }
 
     function forget() {
@@ -1031,7 +1022,7 @@
     function listPeople() {
       if (!picker || !people) return;
       var chosen = picker.value;
-      var options = people.list().map(function (someone) {
+      var options = people.all().map(function (someone) {
         return [someone.id, someone.met_at ? someone.name + " (" + someone.met_at + ")" : someone.name];
       }).sort(function (a, b) { return a[1].localeCompare(b[1]); });
       /* A change to the profile or to someone's notes leaves the list as it is. */
@@ -1073,17 +1064,14 @@
       people.saveProfile(profile);
     }
 
-    function peopleArrived(api) {
-      if (people || !api || data.spoken) return;
-      people = api;
+    function showPeople() {
+      if (!people) return;
       if (personRow) personRow.hidden = false;
-      var url = typeof people.peopleUrl === "function" ? people.peopleUrl() : "";
-      if (peopleLink && url) {
-        peopleLink.setAttribute("href", url);
+      if (peopleLink) {
+        peopleLink.setAttribute("href", people.url());
         peopleLink.hidden = false;
       }
       listPeople();
-      load();
     }
 
     root.addEventListener("input", function (event) {
@@ -1104,6 +1092,15 @@
         pending = null;
       }
     });
+    /* What remind and mark as sent need loads as the reader reaches for them. */
+    ["pointerdown", "focusin"].forEach(function (type) {
+      root.addEventListener(type, function (event) {
+        var button = event.target.closest && event.target.closest("[data-playbook-action]");
+        var action = button ? button.getAttribute("data-playbook-action") : "";
+        if (action === "remind") core.need("calendar");
+        else if (action === "mark-sent" && personId()) core.need("people");
+      });
+    });
     root.addEventListener("click", function (event) {
       var button = event.target.closest("[data-playbook-action]");
       if (!button || !root.contains(button)) return;
@@ -1122,8 +1119,8 @@
       else if (action === "forget") forget();
     });
     if (reloaders) reloaders.set(root, { load: load, people: listPeople, profile: profileChanged });
+    showPeople();
     load();
-    whenPeople(peopleArrived);
   }
 
   /* A page of templates is long on a phone: there each shows only its title until the reader
@@ -1177,16 +1174,6 @@
       { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
   }
 
-  /* The People log's script registers the feature "people" (it loads on every page with a
-   * picker); until it does, a generator works as one without people. */
-  function whenPeople(callback) {
-    if (typeof core.feature === "function") {
-      core.feature("people", function () { callback(window.Playbook.people); });
-    } else if (window.Playbook && window.Playbook.people) {
-      callback(window.Playbook.people);
-    }
-  }
-
   function setUpAll(root) {
     (root || document).querySelectorAll("[data-playbook-message]").forEach(setUpMessage);
   }
@@ -1200,8 +1187,11 @@
   }
 
   function listen() {
-    /* Another tab, or an import, changed the saved drafts. */
-    document.addEventListener("playbook:datachange", function () { eachGenerator("load"); });
+    /* Another tab, or an import, changed the saved drafts or the people. */
+    document.addEventListener("playbook:datachange", function () {
+      eachGenerator("people");
+      eachGenerator("load");
+    });
     /* A person added, changed or removed, or the profile changed, here or elsewhere. */
     document.addEventListener("playbook:peoplechange", function () {
       eachGenerator("people");

@@ -325,10 +325,13 @@
       say(log.widget, t("people_replied_done", { name: person.name, step: answered.due_step, date: showDate(answered.due) }));
       focusPerson(log, id, "edit-person");
     } else if (action === "remind-person" && person) {
-      say(log.widget, t("people_reminder_saved", { file: people.remindPerson(id) }));
+      people.remindPerson(id, function (file) {
+        say(log.widget, t("people_reminder_saved", { file: file }));
+      });
     } else if (action === "remind-all") {
-      var file = people.remindAll();
-      say(log.widget, file ? t("people_reminder_saved", { file: file }) : t("people_remind_none"));
+      people.remindAll(function (file) {
+        say(log.widget, file ? t("people_reminder_saved", { file: file }) : t("people_remind_none"));
+      });
     } else if (action === "edit-person" && person) {
       editForm(item, person);
     } else if (action === "cancel-edit" && id) {
@@ -430,6 +433,12 @@
     widget.addEventListener("click", function (event) {
       var control = event.target.closest ? event.target.closest("[" + ACTION + "]") : null;
       if (control && widget.contains(control)) onAction(log, control, event);
+    });
+    /* A reminder's calendar code loads as the reader reaches for the button. */
+    ["pointerdown", "focusin"].forEach(function (type) {
+      widget.addEventListener(type, function (event) {
+        if (event.target.closest && event.target.closest("[" + ACTION + "^=remind]")) core.need("calendar");
+      });
     });
     if (log.search) log.search.addEventListener("input", function () { applySearch(log); });
     log.filter = widget.querySelector(".playbook-people__filter select");
@@ -698,7 +707,7 @@
         report(t("transfer_declined"));
         return;
       }
-      core.feature("checklists", function (checklists) { checklists.importText(text, report); });
+      core.need("data", function (data) { data.importText(text, report); });
     }).catch(function () {
       report(t("transfer_broken"));
     });
