@@ -27,7 +27,7 @@
     var lines = [];
     var current = "";
     var octets = 0;
-    for (var ch of line) {
+    Array.from(line).forEach(function (ch) {
       var size = utf8Length(ch);
       if (octets + size > 75) {
         lines.push(current);
@@ -36,7 +36,7 @@
       }
       current += ch;
       octets += size;
-    }
+    });
     lines.push(current);
     return lines.join("\r\n");
   }

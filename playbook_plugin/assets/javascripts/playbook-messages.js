@@ -183,7 +183,7 @@
     var found = [];
     var current = "";
     var joiner = "";
-    for (var ch of text) {
+    Array.from(text).forEach(function (ch) {
       if (WORD_CHAR.test(ch)) {
         current += joiner + ch;
         joiner = "";
@@ -194,7 +194,7 @@
         current = "";
         joiner = "";
       }
-    }
+    });
     if (current) found.push(current);
     return found;
   }
