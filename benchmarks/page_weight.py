@@ -12,8 +12,9 @@ Not a test: run it by hand::
    found in the page). That total is held to the page's budget: 12 KB on a checklist page,
    16 KB on a page with a message generator, and on the People page. Beside it, what the
    browser has fetched once the reader has used every feature of the page: the scripts the
-   features load the first time they are used (``later`` in ``contract.FEATURES``: calendar
-   files, the people model when a note is marked sent, the QR encoder). Each file is gzipped
+   features load the first time they are used (``uses`` and ``later`` in
+   ``contract.FEATURES``: the data panel, calendar files, the people model when a note is
+   marked sent, sending the log to a phone and its QR encoder). Each file is gzipped
    on its own at level 9, as a static host serves it. Material's own bundle is printed
    beside it.
 2. **Checklist HTML.** A page of 443 task items (``tests/fixtures/real-checklists``: the
@@ -79,7 +80,7 @@ def feature_files(name: str) -> list[str]:
     files = [f"javascripts/{feature['script']}"]
     if "stylesheet" in feature:
         files.append(posixpath.normpath(f"javascripts/{feature['stylesheet']}"))
-    if name == "people-log":
+    if name == "transfer":
         files.append(QR_ENCODER)  # loaded the first time the reader sends the log to a phone
     return files
 
@@ -95,10 +96,15 @@ def loaded_assets(html: str) -> tuple[list[str], list[str]]:
         if "selector" in feature and widget_pattern(feature["selector"]).search(article)
     ]
     for name in present:
-        names += [path for path in feature_files(name) if path != QR_ENCODER]
+        names += feature_files(name)
     now = list(dict.fromkeys(names))
-    later = [path for name in present for path in feature_files(name) if path == QR_ENCODER]
-    for name in features_loaded_later(present):
+    reached = [  # loaded the first time the reader reaches one of their widgets
+        name
+        for name, feature in FEATURES.items()
+        if "uses" in feature and widget_pattern(feature["uses"]).search(article)
+    ]
+    later = [path for name in reached for path in feature_files(name)]
+    for name in features_loaded_later(present + reached):
         later += feature_files(name)
     return now, [path for path in dict.fromkeys(later) if path not in now]
 

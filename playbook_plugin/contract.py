@@ -123,18 +123,22 @@ DEFAULT_NAMESPACE = "playbook"
 # its widgets, with a stylesheet of its own where it has one (a path from the scripts' folder):
 # the plugin links that stylesheet from those pages (for readers without JavaScript, and for
 # print), and core.js adds it when instant navigation brings such a page. A feature without a
-# selector loads only when another asks for it (`Playbook.need`), the first time the reader
-# uses what needs it; `later` names those a feature may ask for.
+# selector loads only when asked for (`Playbook.need`), the first time the reader uses what
+# needs it, or (`uses`) the first time the reader reaches one of its widgets; `later` names
+# those a feature may ask for.
 FEATURES: dict[str, dict[str, str]] = {
     "checklists": {
         "script": "playbook.js",
         "selector": "[data-playbook-checklist], [data-playbook-summary], "
         "[data-playbook-action=print]",
     },
-    # Export, import and erase; a transfer link asks for it to merge what it carries.
+    # Export, import and erase: loaded the first time the reader reaches the data panel (`uses`:
+    # core.js shows its controls at once, `shows`, and carries out a press made before the
+    # script arrives once it has); a transfer link asks for it to merge what it carries.
     "data": {
         "script": "playbook-data.js",
-        "selector": "[data-playbook-data]",
+        "uses": "[data-playbook-data]",
+        "shows": ".playbook-data__actions",
     },
     "messages": {
         "script": "playbook-messages.js",
@@ -154,6 +158,11 @@ FEATURES: dict[str, dict[str, str]] = {
         "script": "playbook-people-log.js",
         "selector": "[data-playbook-people], [data-playbook-people-due]",
         "stylesheet": "../stylesheets/playbook-people.css",
+        "later": "transfer",
+    },
+    # Sending the log to another device (a link, its QR code, a file), and reading such a link.
+    "transfer": {
+        "script": "playbook-devices.js",
         "later": "data",
     },
     # Calendar files (RFC 5545): loaded when a reader first asks for a reminder.

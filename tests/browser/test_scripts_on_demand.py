@@ -125,3 +125,28 @@ def test_from_the_disk_the_scripts_load_when_first_used(offline_playbook: Path, 
     fill_the_note(page)
     assert "playbook-people.js" not in loaded_scripts(page)
     remind_and_mark_sent(page)
+
+
+def test_the_data_panel_loads_its_script_when_reached_and_keeps_the_press(
+    default_playbook: tuple[Path, str], without_offline_copy: Page
+) -> None:
+    _, base = default_playbook
+    page = without_offline_copy
+    held: list[Route] = []
+    page.route("**/playbook-data.js", lambda route: held.append(route))
+    page.goto(base + "checklists/before-the-event/")
+    page.locator("[data-playbook-item]").first.check()
+    page.goto(base + "people/")
+    panel = page.locator("[data-playbook-data]")
+    # Its buttons are there at once; its script is not fetched until the reader reaches it.
+    expect(panel).to_have_attribute("data-playbook-ready", "")
+    expect(panel.locator("[data-playbook-action='export']")).to_be_visible()
+    assert "playbook-data.js" not in loaded_scripts(page)
+    panel.locator("[data-playbook-action='export']").click()
+    page.wait_for_timeout(300)
+    assert [route.request.url.rsplit("/", 1)[1] for route in held] == ["playbook-data.js"]
+    assert panel.locator("[data-playbook-data-status]").text_content() == ""
+    with page.expect_download() as download:
+        held[0].continue_()
+    assert download.value.suggested_filename.endswith(".json")
+    expect(panel.locator("[data-playbook-data-status]")).to_contain_text("Saved 1 entry to")

@@ -78,7 +78,8 @@
       },
       "data": {
         "script": "playbook-data.js",
-        "selector": "[data-playbook-data]"
+        "shows": ".playbook-data__actions",
+        "uses": "[data-playbook-data]"
       },
       "messages": {
         "later": "calendar people",
@@ -92,10 +93,14 @@
         "selector": "[data-playbook-people], [data-playbook-people-due]"
       },
       "people-log": {
-        "later": "data",
+        "later": "transfer",
         "script": "playbook-people-log.js",
         "selector": "[data-playbook-people], [data-playbook-people-due]",
         "stylesheet": "../stylesheets/playbook-people.css"
+      },
+      "transfer": {
+        "later": "data",
+        "script": "playbook-devices.js"
       }
     },
     "idPattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -617,9 +622,57 @@
     if (callback) feature(name, callback);
   }
 
+  /* Features loaded on first use (`uses`): their widgets show their controls at once; the
+   * reader reaching one loads the script (pointer down, focus, a key), and a click or change
+   * made before it arrives is held and made again once it has. */
+  function usedFeature(target) {
+    var found = null;
+    Object.keys(CONTRACT.features).forEach(function (name) {
+      var uses = CONTRACT.features[name].uses;
+      if (uses && !found && target.closest && target.closest(uses)) found = name;
+    });
+    return found;
+  }
+
+  function offerFeatures(root) {
+    Object.keys(CONTRACT.features).forEach(function (name) {
+      var feature = CONTRACT.features[name];
+      if (!feature.uses) return;
+      root.querySelectorAll(feature.uses).forEach(function (widget) {
+        if (feature.shows) widget.querySelectorAll(feature.shows).forEach(function (node) { node.hidden = false; });
+        widget.setAttribute(ATTR.ready, "");
+      });
+    });
+  }
+
+  ["pointerdown", "focusin", "keydown"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var name = usedFeature(event.target);
+      if (name) need(name);
+    }, true);
+  });
+
+  ["click", "change"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var name = usedFeature(event.target);
+      if (!name || features[name]) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var target = event.target;
+      need(name, function () {
+        /* Once the feature has finished starting (its listeners are in place). */
+        window.setTimeout(function () {
+          if (type === "click") target.click();
+          else target.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+      });
+    }, true);
+  });
+
   function runPage() {
     readSettings();
     pageReady = true;
+    offerFeatures(document);
     Object.keys(CONTRACT.features).forEach(function (name) {
       if (!needs(name, document)) return;
       if (features[name]) setUpFeature(name, document);

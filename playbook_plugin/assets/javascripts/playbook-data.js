@@ -207,8 +207,8 @@
     if (core || found.registered("data")) return; /* this script ran twice */
     core = found;
     store = found.store;
-    found.register("data", { setUp: setUpPage, importText: importText });
     listen();
+    found.register("data", { setUp: setUpPage, importText: importText });
   }
 
   /* The core may not be there yet (this script listed before it): it picks us up. */
