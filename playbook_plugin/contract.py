@@ -119,37 +119,83 @@ IMPORT_LIMIT_BYTES = 5 * 1024 * 1024
 DEFAULT_NAMESPACE = "playbook"
 """The namespace of a site without a name (and of data saved before sites were named)."""
 
-# Features: one classic script each, loaded by core.js only on pages that have their widgets,
-# with a stylesheet of their own where they have one (a path from the scripts' folder). The
-# plugin links that stylesheet from the pages that have the widgets (for readers without
-# JavaScript, and for print); core.js adds it when instant navigation brings such a page.
+# Features: one classic script each. A feature with a `selector` loads on the pages that have
+# its widgets, with a stylesheet of its own where it has one (a path from the scripts' folder):
+# the plugin links that stylesheet from those pages (for readers without JavaScript, and for
+# print), and core.js adds it when instant navigation brings such a page. A feature without a
+# selector loads only when asked for (`Playbook.need`), the first time the reader uses what
+# needs it, or (`uses`) the first time the reader reaches one of its widgets; `later` names
+# those a feature may ask for.
 FEATURES: dict[str, dict[str, str]] = {
     "checklists": {
         "script": "playbook.js",
         "selector": "[data-playbook-checklist], [data-playbook-summary], "
-        "[data-playbook-data], [data-playbook-action=print]",
+        "[data-playbook-action=print]",
+    },
+    # Export, import and erase: loaded the first time the reader reaches the data panel (`uses`:
+    # core.js shows its controls at once, `shows`, and carries out a press made before the
+    # script arrives once it has); a transfer link asks for it to merge what it carries.
+    "data": {
+        "script": "playbook-data.js",
+        "uses": "[data-playbook-data]",
+        "shows": ".playbook-data__actions",
     },
     "messages": {
         "script": "playbook-messages.js",
         "selector": "[data-playbook-message]",
-        "marker": 'data-playbook-message="',
         "stylesheet": "../stylesheets/playbook-messages.css",
+        "later": "calendar people",
     },
-    # The model and window.Playbook.people; every generator offers people to write to (its
-    # picker), so it loads with them.
+    # The people model and window.Playbook.people: where the log or "due this week" is, and in a
+    # generator once the reader marks a note as sent (its picker reads names without it).
     "people": {
         "script": "playbook-people.js",
-        "selector": "[data-playbook-people], [data-playbook-person-picker], "
-        "[data-playbook-people-due], [data-playbook-message]",
+        "selector": "[data-playbook-people], [data-playbook-people-due]",
+        "later": "calendar",
     },
     # The People page's log and the "due this week" list, drawn from the model.
     "people-log": {
         "script": "playbook-people-log.js",
         "selector": "[data-playbook-people], [data-playbook-people-due]",
-        "marker": "data-playbook-people",
         "stylesheet": "../stylesheets/playbook-people.css",
+        "later": "transfer",
+    },
+    # Sending the log to another device (a link, its QR code, a file), and reading such a link.
+    "transfer": {
+        "script": "playbook-devices.js",
+        "later": "data",
+    },
+    # Calendar files (RFC 5545): loaded when a reader first asks for a reminder.
+    "calendar": {
+        "script": "playbook-calendar.js",
     },
 }
+
+_SELECTOR_PART = re.compile(r"\[([\w-]+)(?:=([\w-]+))?\]")
+
+
+def widget_pattern(selector: str) -> re.Pattern[str]:
+    """What a feature's ``selector`` (attribute selectors, comma-separated) finds in HTML:
+    ``[data-playbook-people]`` matches that attribute and not ``data-playbook-people-link``."""
+    parts = []
+    for name, value in _SELECTOR_PART.findall(selector):
+        attribute = re.escape(name)
+        ends = f'="{re.escape(value)}"' if value else r"(?=[\s=>/])"
+        parts.append(rf"\s{attribute}{ends}")
+    return re.compile("|".join(parts))
+
+
+def features_loaded_later(names: list[str]) -> list[str]:
+    """The features ``names`` may ask for as the reader uses them, and those they may ask for."""
+    found: list[str] = []
+    todo = list(names)
+    while todo:
+        for later in FEATURES[todo.pop(0)].get("later", "").split():
+            if later not in names and later not in found:
+                found.append(later)
+                todo.append(later)
+    return found
+
 
 _INDEX = re.compile(r"(?:^|/)(?:index|README)$", re.IGNORECASE)
 

@@ -87,7 +87,7 @@ SCRIPTS = (CORE_SCRIPT, *FEATURE_SCRIPTS)
 """Every script a page may load (benchmarks/page_weight.py weighs them)."""
 GLOBAL_STYLESHEET = "stylesheets/playbook.css"
 """Checklists, actions and notices: every page may have them."""
-STYLESHEETS = (GLOBAL_STYLESHEET, *feature_stylesheets().values())
+STYLESHEETS = (GLOBAL_STYLESHEET, *(path for _, path in feature_stylesheets().values()))
 """Every stylesheet a page may load; a feature's own only where the page has its widgets."""
 SITE_ASSETS = "assets/playbook"
 QR_ENCODER = "vendor/qrcode-generator.js"

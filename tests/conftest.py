@@ -276,3 +276,12 @@ def open_with_instant_navigation(page: Any, url: str) -> None:
     with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
         page.goto(url)
     page.wait_for_load_state("networkidle")
+
+
+NEED_PEOPLE = """() => new Promise(done => {
+    const ask = () => window.Playbook && window.Playbook.need
+        ? window.Playbook.need("people", () => done(true)) : setTimeout(ask, 20);
+    ask();
+})"""
+"""For ``page.evaluate``: the people model (``window.Playbook.people``), which a generator page
+loads the first time a note is marked sent; tests that seed people through it ask for it."""

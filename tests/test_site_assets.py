@@ -6,6 +6,9 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from playbook_plugin.mkdocs_host.shortened_scripts import shorten, shortened_copy
 from playbook_plugin.plugin import ASSETS, SCRIPTS, SITE_ASSETS, STYLESHEETS
 
 from .conftest import Site
@@ -27,6 +30,37 @@ def test_a_built_site_ships_every_script_and_stylesheet_minified_and_parsable(
             copy.write_text(shipped, encoding="utf-8")
             checked = subprocess.run([NODE, "--check", str(copy)], capture_output=True, text=True)
             assert checked.returncode == 0, f"{name}: {checked.stderr}"
+
+
+def test_a_build_ships_each_script_shortened_as_made_from_the_script_as_written(
+    default_playbook: tuple[Path, str],
+) -> None:
+    site_dir, _ = default_playbook
+    stale = []
+    for name in SCRIPTS:
+        source = (ASSETS / name).read_text(encoding="utf-8")
+        copy = shortened_copy(name, source)
+        if copy is None:
+            stale.append(name)
+            continue
+        assert (site_dir / SITE_ASSETS / name).read_text(encoding="utf-8") == copy
+        # The copy is what the pinned tool makes of the script, nothing edited by hand.
+        assert copy == shorten(source), f"{name}: assets/shortened/ was edited by hand"
+    assert not stale, (
+        f"{', '.join(stale)} changed since their shortened copies were made: run "
+        "`python -m playbook_plugin.mkdocs_host.shortened_scripts`"
+    )
+
+
+def test_a_script_edited_since_its_shortened_copy_ships_minified_as_written(
+    small_playbook: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from playbook_plugin.mkdocs_host import shortened_scripts
+
+    monkeypatch.setattr(shortened_scripts, "_digests", lambda: {})
+    site_dir = small_playbook.build()
+    shipped = (site_dir / SITE_ASSETS / "javascripts" / "core.js").read_text(encoding="utf-8")
+    assert "function pageKeyFromPath(relative)" in shipped  # rjsmin keeps the names
 
 
 def test_the_node_suite_passes_on_the_shipped_message_script(

@@ -10,17 +10,24 @@ links the same stylesheets from the page's content.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
+from functools import cache
 from html import escape
 
-from playbook_plugin.contract import FEATURES
+from playbook_plugin.contract import FEATURES, widget_pattern
 
 
-def feature_stylesheets() -> dict[str, str]:
-    """Marker in a page's HTML → the feature's stylesheet, as a path under the assets folder."""
+@cache
+def feature_stylesheets() -> dict[str, tuple[re.Pattern[str], str]]:
+    """Feature → what finds its widgets in a page's HTML, and its stylesheet as a path under
+    the assets folder."""
     return {
-        feature["marker"]: posixpath.normpath(posixpath.join("javascripts", feature["stylesheet"]))
-        for feature in FEATURES.values()
+        name: (
+            widget_pattern(feature["selector"]),
+            posixpath.normpath(posixpath.join("javascripts", feature["stylesheet"])),
+        )
+        for name, feature in FEATURES.items()
         if "stylesheet" in feature
     }
 
@@ -43,7 +50,9 @@ def link_feature_stylesheets(html: str, url_of: Callable[[str], str]) -> str:
 
 def stylesheet_hrefs(content: str, url_of: Callable[[str], str]) -> list[str]:
     """The URL of each feature stylesheet the widgets in ``content`` need."""
-    return [url_of(path) for marker, path in feature_stylesheets().items() if marker in content]
+    return [
+        url_of(path) for widgets, path in feature_stylesheets().values() if widgets.search(content)
+    ]
 
 
 def stylesheet_link(href: str) -> str:

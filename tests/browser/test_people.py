@@ -16,7 +16,7 @@ import icalendar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from ..conftest import AFTER_THE_EVENT, BEFORE_THE_EVENT, Site, free_port, serve
+from ..conftest import AFTER_THE_EVENT, BEFORE_THE_EVENT, NEED_PEOPLE, Site, free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -405,12 +405,20 @@ def test_instant_navigation_brings_a_working_log(site: tuple[Path, str], page: P
     expect(page.locator(ADD_FORM)).to_have_css("border-top-style", "solid")
 
 
-def test_a_generator_page_loads_the_people_api(site: tuple[Path, str], page: Page) -> None:
+def test_a_generator_page_lists_people_and_loads_the_people_api_when_asked(
+    site: tuple[Path, str], page: Page
+) -> None:
     _, base = site
     page.goto(base + "people/")
     seed_people(page, {"pana": person("Ana Ruiz", due=today(5))})
     page.goto(base + "notes/")
-    page.wait_for_function("() => window.Playbook && window.Playbook.people")
+    picker = page.locator("select[data-playbook-person-picker]").first
+    expect(picker.locator("option")).to_have_count(2)
+    expect(picker.locator("option").nth(1)).to_have_attribute("value", "pana")
+    # The picker reads the stored names: the people model is not fetched until it is needed.
+    assert page.evaluate("() => window.Playbook.people === undefined")
+    expect(page.locator("script[src*='playbook-people']")).to_have_count(0)
+    page.evaluate(NEED_PEOPLE)
     listed = page.evaluate(
         "() => new Promise(done => window.Playbook.people.whenReady("
         "people => done(people.list().map(p => [p.id, p.name]))))"

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
-from ..conftest import Site, free_port, serve
+from ..conftest import NEED_PEOPLE, Site, free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +114,7 @@ def notes_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def open_notes(page: Page, url: str, people: list[dict[str, str]] | None = None) -> list[str]:
     """Open the page once the People log's API is there, with ``people`` saved; their ids."""
     page.goto(url)
-    page.wait_for_function("() => window.Playbook && window.Playbook.people")
+    page.evaluate(NEED_PEOPLE)
     ids: list[str] = page.evaluate(
         "people => people.map(person => window.Playbook.people.save(person))", people or []
     )
@@ -462,7 +462,7 @@ def test_a_third_nudge_without_reply_asks_first(notes_site: str, page: Page) -> 
 
 def test_notes_to_people_work_in_the_offline_copy(offline_playbook: Path, page: Page) -> None:
     page.goto((offline_playbook / "after-you-meet.html").as_uri())
-    page.wait_for_function("() => window.Playbook && window.Playbook.people")
+    page.evaluate(NEED_PEOPLE)
     (ana,) = page.evaluate("person => [window.Playbook.people.save(person)]", ANA)
     generator = "thank-you-after-meeting"
     picker(page, generator).select_option(ana)

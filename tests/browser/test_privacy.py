@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, WebSocket, expect
 
+from ..conftest import NEED_PEOPLE
+
 pytestmark = pytest.mark.browser
 
 # Typed by the "reader" into every field; no request may carry it, in any encoding.
@@ -279,7 +281,7 @@ def test_a_note_to_a_person_never_leaves_the_hosted_site(
     _, base = default_playbook
     page, traffic = watch(is_hosted_at(base))
     page.goto(base + "after-you-meet/")
-    page.wait_for_function("() => window.Playbook && window.Playbook.people")
+    page.evaluate(NEED_PEOPLE)
     page.evaluate(
         """secret => window.Playbook.people.save({name: secret + " name", met_at: secret,
             talked_about: secret, next_step: secret, contact: "zq@example.org"})""",

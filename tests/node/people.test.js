@@ -6,6 +6,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const people = require("../../playbook_plugin/assets/javascripts/playbook-people.js");
 const core = require("../../playbook_plugin/assets/javascripts/core.js");
+const calendar = require("../../playbook_plugin/assets/javascripts/playbook-calendar.js");
 
 const CADENCE = {
   thank_within_hours: 24,
@@ -154,7 +155,7 @@ test("a reminder names the person, the next step and where they met", () => {
   assert.equal(event.summary, "Follow up with Ana Ruiz: send the article on maps (Data meetup)");
   assert.equal(event.description, "send the article on maps");
   assert.equal(event.date, "2026-12-02");
-  const ics = core.calendar.buildCalendar({ events: [event, Object.assign({}, event, { uid: "x" })] });
+  const ics = calendar.buildCalendar({ events: [event, Object.assign({}, event, { uid: "x" })] });
   assert.equal((ics.match(/BEGIN:VEVENT/g) || []).length, 2);
 });
 

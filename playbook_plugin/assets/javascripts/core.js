@@ -69,25 +69,38 @@
     "exportFormat": "networking-playbook",
     "exportVersion": 1,
     "features": {
+      "calendar": {
+        "script": "playbook-calendar.js"
+      },
       "checklists": {
         "script": "playbook.js",
-        "selector": "[data-playbook-checklist], [data-playbook-summary], [data-playbook-data], [data-playbook-action=print]"
+        "selector": "[data-playbook-checklist], [data-playbook-summary], [data-playbook-action=print]"
+      },
+      "data": {
+        "script": "playbook-data.js",
+        "shows": ".playbook-data__actions",
+        "uses": "[data-playbook-data]"
       },
       "messages": {
-        "marker": "data-playbook-message=\"",
+        "later": "calendar people",
         "script": "playbook-messages.js",
         "selector": "[data-playbook-message]",
         "stylesheet": "../stylesheets/playbook-messages.css"
       },
       "people": {
+        "later": "calendar",
         "script": "playbook-people.js",
-        "selector": "[data-playbook-people], [data-playbook-person-picker], [data-playbook-people-due], [data-playbook-message]"
+        "selector": "[data-playbook-people], [data-playbook-people-due]"
       },
       "people-log": {
-        "marker": "data-playbook-people",
+        "later": "transfer",
         "script": "playbook-people-log.js",
         "selector": "[data-playbook-people], [data-playbook-people-due]",
         "stylesheet": "../stylesheets/playbook-people.css"
+      },
+      "transfer": {
+        "later": "data",
+        "script": "playbook-devices.js"
       }
     },
     "idPattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -276,104 +289,6 @@
     return result;
   }
 
-  /* Calendar files (RFC 5545), for every feature that offers a reminder ------------------- */
-
-  function pad(number, width) {
-    var text = String(number);
-    while (text.length < width) text = "0" + text;
-    return text;
-  }
-
-  function icsText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n");
-  }
-
-  function utf8Length(ch) {
-    var code = ch.codePointAt(0);
-    return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-
-  /* Lines of at most 75 octets; a continuation starts with a space, which counts. */
-  function foldLine(line) {
-    var lines = [];
-    var current = "";
-    var octets = 0;
-    for (var ch of line) {
-      var size = utf8Length(ch);
-      if (octets + size > 75) {
-        lines.push(current);
-        current = " ";
-        octets = 1;
-      }
-      current += ch;
-      octets += size;
-    }
-    lines.push(current);
-    return lines.join("\r\n");
-  }
-
-  function compactDate(dateText) {
-    return dateText.replace(/-/g, "");
-  }
-
-  function nextDay(dateText) {
-    var parts = dateText.split("-").map(Number);
-    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] + 1));
-    return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2);
-  }
-
-  function utcStamp(date) {
-    return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2) +
-      "T" + pad(date.getUTCHours(), 2) + pad(date.getUTCMinutes(), 2) + pad(date.getUTCSeconds(), 2) + "Z";
-  }
-
-  /* One event or to-do: {uid, date: "YYYY-MM-DD", summary, description, alarm,
-   * component: "VEVENT" (default, all-day) or "VTODO"}. */
-  function icsComponent(event, stamp) {
-    var component = event.component === "VTODO" ? "VTODO" : "VEVENT";
-    var lines = ["BEGIN:" + component, "UID:" + event.uid, "DTSTAMP:" + stamp];
-    if (component === "VTODO") {
-      lines.push("DUE;VALUE=DATE:" + compactDate(event.date), "STATUS:NEEDS-ACTION");
-    } else {
-      lines.push("DTSTART;VALUE=DATE:" + compactDate(event.date),
-        "DTEND;VALUE=DATE:" + nextDay(event.date), "TRANSP:TRANSPARENT");
-    }
-    lines.push("SUMMARY:" + icsText(event.summary));
-    if (event.description) lines.push("DESCRIPTION:" + icsText(event.description));
-    lines.push(
-      "BEGIN:VALARM",
-      "ACTION:DISPLAY",
-      /* 09:00 on the day; a VTODO has only DUE to be relative to. */
-      component === "VTODO" ? "TRIGGER;RELATED=END:PT9H" : "TRIGGER:PT9H",
-      "DESCRIPTION:" + icsText(event.alarm || event.summary),
-      "END:VALARM",
-      "END:" + component
-    );
-    return lines;
-  }
-
-  /* A calendar of several events: options {events: [...], now (Date), prodid}. */
-  function buildCalendar(options) {
-    var stamp = utcStamp(options.now || new Date());
-    var lines = [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:" + (options.prodid || "-//Networking Playbook//Message reminders//EN"),
-      "CALSCALE:GREGORIAN",
-    ];
-    options.events.forEach(function (event) { lines = lines.concat(icsComponent(event, stamp)); });
-    lines.push("END:VCALENDAR");
-    return lines.map(foldLine).join("\r\n") + "\r\n";
-  }
-
-  /* A calendar of one event: the event's fields and now, prodid. */
-  function buildIcs(options) {
-    return buildCalendar({ events: [options], now: options.now, prodid: options.prodid });
-  }
-
-  var calendar = { buildIcs: buildIcs, buildCalendar: buildCalendar, foldLine: foldLine };
-
   /** JSON with every object's keys in order: equal for equal data, however it was written. */
   function canonical(value) {
     if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
@@ -393,7 +308,6 @@
     pageKeyFromPath: pageKeyFromPath,
     keyProblem: keyProblem,
     normalEntry: normalEntry,
-    calendar: calendar,
     contract: CONTRACT,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
@@ -640,8 +554,10 @@
   var waiting = dictionary();
   var pageReady = false;
 
+  /** Whether the page has the feature's widgets (a feature without a selector is asked for). */
   function needs(name, root) {
-    return root.querySelector(CONTRACT.features[name].selector) !== null;
+    var selector = CONTRACT.features[name].selector;
+    return Boolean(selector) && root.querySelector(selector) !== null;
   }
 
   function setUpFeature(name, root) {
@@ -699,9 +615,64 @@
     else (waiting[name] || (waiting[name] = [])).push(callback);
   }
 
+  /** Loads a feature the reader is about to use, and calls back with it once it is there
+   * (at once when it is): what the reader asked for waits for it, and is never lost. */
+  function need(name, callback) {
+    if (!features[name]) load(name);
+    if (callback) feature(name, callback);
+  }
+
+  /* Features loaded on first use (`uses`): their widgets show their controls at once; the
+   * reader reaching one loads the script (pointer down, focus, a key), and a click or change
+   * made before it arrives is held and made again once it has. */
+  function usedFeature(target) {
+    var found = null;
+    Object.keys(CONTRACT.features).forEach(function (name) {
+      var uses = CONTRACT.features[name].uses;
+      if (uses && !found && target.closest && target.closest(uses)) found = name;
+    });
+    return found;
+  }
+
+  function offerFeatures(root) {
+    Object.keys(CONTRACT.features).forEach(function (name) {
+      var feature = CONTRACT.features[name];
+      if (!feature.uses) return;
+      root.querySelectorAll(feature.uses).forEach(function (widget) {
+        if (feature.shows) widget.querySelectorAll(feature.shows).forEach(function (node) { node.hidden = false; });
+        widget.setAttribute(ATTR.ready, "");
+      });
+    });
+  }
+
+  ["pointerdown", "focusin", "keydown"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var name = usedFeature(event.target);
+      if (name) need(name);
+    }, true);
+  });
+
+  ["click", "change"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var name = usedFeature(event.target);
+      if (!name || features[name]) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var target = event.target;
+      need(name, function () {
+        /* Once the feature has finished starting (its listeners are in place). */
+        window.setTimeout(function () {
+          if (type === "click") target.click();
+          else target.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+      });
+    }, true);
+  });
+
   function runPage() {
     readSettings();
     pageReady = true;
+    offerFeatures(document);
     Object.keys(CONTRACT.features).forEach(function (name) {
       if (!needs(name, document)) return;
       /* On every page: Zensical's instant navigation takes out of the head what the new
@@ -715,6 +686,49 @@
   function changed() {
     document.dispatchEvent(new CustomEvent("playbook:datachange"));
   }
+
+  /* The people the reader met and their profile, as stored: what a generator's picker and its
+   * "about me" fields read. The people model (playbook-people.js) builds on these. */
+  var PERSON = "person:";
+
+  function personById(id) {
+    if (typeof id !== "string" || keyProblem(PERSON + id) !== null) return null;
+    var person = get(PERSON + id);
+    if (!person || person.deleted) return null;
+    person.id = id;
+    return person;
+  }
+
+  var peopleStore = {
+    all: function () {
+      return allKeys().filter(function (key) { return key.indexOf(PERSON) === 0; })
+        .map(function (key) { return personById(key.slice(PERSON.length)); }).filter(Boolean);
+    },
+    get: personById,
+    profile: function () {
+      var saved = get("profile");
+      var result = { your_name: "", school_or_role: "", story: "", contact: "" };
+      var values = saved && saved.values ? saved.values : {};
+      Object.keys(values).forEach(function (name) { result[name] = values[name]; });
+      return result;
+    },
+    /** Merges ``values`` into the profile; every widget that shows it hears of it. */
+    saveProfile: function (values) {
+      var merged = Object.assign(peopleStore.profile(), values || {});
+      var saved = set("profile", { values: merged, updated: new Date().toISOString() });
+      if (saved) document.dispatchEvent(new CustomEvent("playbook:peoplechange"));
+      return saved;
+    },
+    /** The People page's address from this page (the data block's people_url, from the root). */
+    url: function () {
+      var relative = settings.people_url || "people/";
+      try {
+        return new URL(relative, siteRoot || window.location.href).href;
+      } catch (error) {
+        return relative;
+      }
+    },
+  };
 
   /* Another tab changed the reader's data: show it here too. */
   window.addEventListener("storage", function (event) {
@@ -737,7 +751,8 @@
     register: register,
     registered: function (name) { return Boolean(features[name]); },
     feature: feature,
-    calendar: calendar,
+    need: need,
+    peopleStore: peopleStore,
     siteRoot: function () { return siteRoot; },
     /* The follow-up cadence and the People page's address, from the page's data block. */
     settings: function () { return { cadence: settings.cadence, people_url: settings.people_url }; },

@@ -33,7 +33,6 @@
 
   var ACTION = "data-playbook-action";
   var READY = "data-playbook-ready";
-  var scriptSrc = document.currentScript ? document.currentScript.src : "";
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -325,10 +324,13 @@
       say(log.widget, t("people_replied_done", { name: person.name, step: answered.due_step, date: showDate(answered.due) }));
       focusPerson(log, id, "edit-person");
     } else if (action === "remind-person" && person) {
-      say(log.widget, t("people_reminder_saved", { file: people.remindPerson(id) }));
+      people.remindPerson(id, function (file) {
+        say(log.widget, t("people_reminder_saved", { file: file }));
+      });
     } else if (action === "remind-all") {
-      var file = people.remindAll();
-      say(log.widget, file ? t("people_reminder_saved", { file: file }) : t("people_remind_none"));
+      people.remindAll(function (file) {
+        say(log.widget, file ? t("people_reminder_saved", { file: file }) : t("people_remind_none"));
+      });
     } else if (action === "edit-person" && person) {
       editForm(item, person);
     } else if (action === "cancel-edit" && id) {
@@ -351,12 +353,9 @@
         say(log.widget, t("people_restored", { name: people.get(restored).name }));
         focusPerson(log, restored);
       }
-    } else if (action === "transfer") {
-      transfer(log);
-    } else if (action === "transfer-file") {
-      saveFile(log);
-    } else if (action === "transfer-copy") {
-      copyLink(log);
+    } else if (/^transfer/.test(action)) {
+      /* Sending the log to a phone is its own script, loaded the first time it is asked for. */
+      core.need("transfer", function (transfer) { transfer.act(action, log.widget); });
     } else {
       return;
     }
@@ -430,6 +429,15 @@
     widget.addEventListener("click", function (event) {
       var control = event.target.closest ? event.target.closest("[" + ACTION + "]") : null;
       if (control && widget.contains(control)) onAction(log, control, event);
+    });
+    /* A reminder's calendar code, or the transfer's, loads as the reader reaches for it. */
+    ["pointerdown", "focusin"].forEach(function (type) {
+      widget.addEventListener(type, function (event) {
+        var control = event.target.closest && event.target.closest("[" + ACTION + "]");
+        var action = control ? control.getAttribute(ACTION) : "";
+        if (/^remind/.test(action)) core.need("calendar");
+        else if (action === "transfer") core.need("transfer");
+      });
     });
     if (log.search) log.search.addEventListener("input", function () { applySearch(log); });
     log.filter = widget.querySelector(".playbook-people__filter select");
@@ -510,204 +518,13 @@
     profiles.forEach(function (entry) { entry.load(); });
   }
 
-  /* Send to my phone: the data in the link's fragment, which browsers never send ------------ */
-
-  function exportPayload() {
-    return {
-      format: core.contract.exportFormat,
-      version: core.contract.exportVersion,
-      namespace: core.namespace(),
-      exported: nowStamp(),
-      data: core.store.entries(),
-    };
-  }
-
-  function toBase64Url(bytes) {
-    var binary = "";
-    for (var index = 0; index < bytes.length; index += 0x8000) {
-      binary += String.fromCharCode.apply(null, bytes.subarray(index, index + 0x8000));
-    }
-    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }
-
-  function fromBase64Url(text) {
-    var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    var bytes = new Uint8Array(binary.length);
-    for (var index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-    return bytes;
-  }
-
-  function through(bytes, stream) {
-    return new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer()
-      .then(function (buffer) { return new Uint8Array(buffer); });
-  }
-
-  function canCompress() {
-    return typeof window.CompressionStream === "function" && typeof window.DecompressionStream === "function";
-  }
-
-  /** The transfer link for this data: a promise of the URL. */
-  function transferLink(payload) {
-    var bytes = new TextEncoder().encode(JSON.stringify(payload));
-    return through(bytes, new window.CompressionStream("deflate-raw")).then(function (packed) {
-      return people.peopleUrl().split("#")[0] + "#" + core.contract.transferFragment + "=" + toBase64Url(packed);
-    });
-  }
-
-  var qrLoading = null;
-
-  /** The vendored QR encoder (assets/vendor), loaded the first time a reader asks. */
-  function loadQr() {
-    if (window.qrcode) return Promise.resolve(window.qrcode);
-    if (qrLoading) return qrLoading;
-    qrLoading = new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = new URL("../vendor/qrcode-generator.js", scriptSrc || window.location.href).href;
-      script.onload = function () { resolve(window.qrcode); };
-      script.onerror = function () { qrLoading = null; reject(new Error("QR encoder missing")); };
-      document.head.appendChild(script);
-    });
-    return qrLoading;
-  }
-
-  var SVG = "http://www.w3.org/2000/svg";
-
-  /** The QR code as SVG squares, drawn with DOM calls (no markup from strings). */
-  function qrSvg(qrcode, text) {
-    var code = qrcode(0, "L");
-    code.addData(text, "Byte");
-    code.make();
-    var size = code.getModuleCount();
-    var border = 4;
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("viewBox", "0 0 " + (size + 2 * border) + " " + (size + 2 * border));
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", t("transfer_qr_label"));
-    svg.setAttribute("class", "playbook-people__qr");
-    var background = document.createElementNS(SVG, "rect");
-    background.setAttribute("width", "100%");
-    background.setAttribute("height", "100%");
-    background.setAttribute("fill", "#fff");
-    svg.appendChild(background);
-    var path = [];
-    for (var row = 0; row < size; row++) {
-      for (var column = 0; column < size; column++) {
-        if (code.isDark(row, column)) path.push("M" + (column + border) + " " + (row + border) + "h1v1h-1z");
-      }
-    }
-    var dark = document.createElementNS(SVG, "path");
-    dark.setAttribute("d", path.join(""));
-    dark.setAttribute("fill", "#000");
-    svg.appendChild(dark);
-    return svg;
-  }
-
-  function transferPanel(log) {
-    var panel = log.widget.querySelector("[data-playbook-transfer]");
-    while (panel.firstChild) panel.removeChild(panel.firstChild);
-    panel.hidden = false;
-    return panel;
-  }
-
-  function offerFile(panel, text) {
-    panel.appendChild(element("p", "", text));
-    var line = element("p");
-    line.appendChild(button("transfer-file", t("transfer_save_file")));
-    panel.appendChild(line);
-  }
-
-  function transfer(log) {
-    var panel = transferPanel(log);
-    if (!canCompress()) {
-      offerFile(panel, t("transfer_unsupported"));
-      return;
-    }
-    var limit = core.contract.qrLimitBytes;
-    transferLink(exportPayload()).then(function (url) {
-      if (url.length > limit) {
-        offerFile(panel, t("transfer_too_large", { size: url.length, limit: limit }));
-        return null;
-      }
-      return loadQr().then(function (qrcode) {
-        panel.appendChild(element("p", "", t("transfer_intro")));
-        if (window.location.protocol === "file:") panel.appendChild(element("p", "playbook-people__note", t("transfer_local_file")));
-        panel.appendChild(qrSvg(qrcode, url));
-        var line = element("p", "playbook-people__link");
-        var label = element("label", "", t("transfer_link_label"));
-        label.setAttribute("for", "playbook-transfer-link");
-        var input = element("input");
-        input.id = "playbook-transfer-link";
-        input.readOnly = true;
-        input.value = url;
-        line.appendChild(label);
-        line.appendChild(input);
-        line.appendChild(document.createTextNode(" "));
-        line.appendChild(button("transfer-copy", t("transfer_copy")));
-        panel.appendChild(line);
-      });
-    }).catch(function () {
-      offerFile(panel, t("transfer_unsupported"));
-    });
-  }
-
-  function copyLink(log) {
-    var input = log.widget.querySelector("#playbook-transfer-link");
-    if (!input) return;
-    input.select();
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(input.value).then(function () { say(log.widget, t("transfer_copied")); });
-    }
-  }
-
-  function saveFile(log) {
-    var payload = exportPayload();
-    var file = payload.namespace + "-" + localToday() + ".json";
-    core.download(JSON.stringify(payload, null, 2) + "\n", file, "application/json");
-    say(log.widget, t("transfer_file_saved", { file: file }));
-  }
-
-  /** A page opened from a transfer link: ask, then merge as an import does; the fragment goes
-   * from the address either way (it holds the reader's data). */
-  function receiveTransfer() {
-    var mark = "#" + core.contract.transferFragment + "=";
-    var hash = window.location.hash;
-    if (hash.indexOf(mark) !== 0) return;
-    var packed = hash.slice(mark.length);
-    window.history.replaceState(window.history.state, "", window.location.href.split("#")[0]);
-    var widget = document.querySelector("[data-playbook-people]") || document.body;
-    function report(text) {
-      if (widget !== document.body) say(widget, text);
-      else core.notice("data_notice", text);
-    }
-    if (!canCompress()) {
-      report(t("transfer_unsupported"));
-      return;
-    }
-    var bytes;
-    try {
-      bytes = fromBase64Url(packed);
-    } catch (error) {
-      report(t("transfer_broken"));
-      return;
-    }
-    through(bytes, new window.DecompressionStream("deflate-raw")).then(function (plain) {
-      var text = new TextDecoder().decode(plain);
-      var payload = JSON.parse(text);
-      var count = payload && payload.data && typeof payload.data === "object" ? Object.keys(payload.data).length : 0;
-      if (!window.confirm(t("transfer_confirm", { count: count }))) {
-        report(t("transfer_declined"));
-        return;
-      }
-      core.feature("checklists", function (checklists) { checklists.importText(text, report); });
-    }).catch(function () {
-      report(t("transfer_broken"));
-    });
-  }
-
   var setUpWidgets = function (root) {
     (root || document).querySelectorAll("[data-playbook-people]").forEach(setUpLog);
     (root || document).querySelectorAll("[data-playbook-people-due]").forEach(setUpDue);
-    receiveTransfer();
+    /* A page opened from a transfer link: the script that reads it. */
+    if (window.location.hash.indexOf("#" + core.contract.transferFragment + "=") === 0) {
+      core.need("transfer", function (transfer) { transfer.receive(); });
+    }
   };
 
 
@@ -717,7 +534,7 @@
     people = feature.api;
     model = people.model;
     document.addEventListener("playbook:peoplechange", refresh);
-    found.register("people-log", { setUp: setUpWidgets });
+    found.register("people-log", { setUp: setUpWidgets, ui: { element: element, button: button, say: say } });
   }
 
   /* The core may not be there yet (this script listed before it): it picks us up; the people

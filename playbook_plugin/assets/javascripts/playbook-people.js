@@ -405,21 +405,10 @@
 
   /* The API (window.Playbook.people) -------------------------------------------------------- */
 
-  /** The person as the API hands it out: a fresh object (store.get parses it anew each
-   * time), with its id. */
-  function withId(id, person) {
-    person.id = id;
-    return person;
-  }
-
+  /** The people as the API hands them out: fresh objects (the store parses them anew each
+   * time), each with its id (core.js reads them). */
   function all() {
-    var found = [];
-    core.store.keys().forEach(function (key) {
-      if (key.indexOf(PREFIX) !== 0 || core.keyProblem(key) !== null) return;
-      var person = core.store.get(key);
-      if (person && !person.deleted) found.push(withId(key.slice(PREFIX.length), person));
-    });
-    return found;
+    return core.peopleStore.all();
   }
 
   function list() {
@@ -427,9 +416,12 @@
   }
 
   function get(id) {
-    if (typeof id !== "string" || core.keyProblem(PREFIX + id) !== null) return null;
-    var person = core.store.get(PREFIX + id);
-    return person && !person.deleted ? withId(id, person) : null;
+    return core.peopleStore.get(id);
+  }
+
+  function withId(id, person) {
+    person.id = id;
+    return person;
   }
 
   function write(id, person, quiet) {
@@ -480,18 +472,11 @@
   }
 
   function profile() {
-    var saved = core.store.get("profile");
-    var values = saved && saved.values ? saved.values : {};
-    var result = { your_name: "", school_or_role: "", story: "", contact: "" };
-    Object.keys(values).forEach(function (name) { result[name] = values[name]; });
-    return result;
+    return core.peopleStore.profile();
   }
 
   function saveProfile(values) {
-    var merged = Object.assign(profile(), values || {});
-    var ok = core.store.set("profile", { values: merged, updated: nowStamp() });
-    if (ok) changed();
-    return ok;
+    return core.peopleStore.saveProfile(values);
   }
 
   function warningTexts(found) {
@@ -553,37 +538,43 @@
     return folded(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "person";
   }
 
-  function personIcs(id) {
+  /** Downloads a calendar file with the person's next step; calls back with its name. */
+  function remindPerson(id, done) {
     var person = get(id);
-    if (!person) return null;
-    return core.calendar.buildCalendar({
-      events: [reminderEvent(person, id, reminderTexts(), localToday())],
-      prodid: "-//Networking Playbook//People I met//EN",
+    if (!person) {
+      done("");
+      return;
+    }
+    core.need("calendar", function (calendar) {
+      var ics = calendar.buildCalendar({
+        events: [reminderEvent(person, id, reminderTexts(), localToday())],
+        prodid: "-//Networking Playbook//People I met//EN",
+      });
+      var file = "follow-up-" + fileSlug(person.name) + "-" + (person.due || localToday()) + ".ics";
+      core.download(ics, file, "text/calendar;charset=utf-8");
+      done(file);
     });
   }
 
-  function remindPerson(id) {
-    var person = get(id);
-    var ics = personIcs(id);
-    if (!ics) return "";
-    var file = "follow-up-" + fileSlug(person.name) + "-" + (person.due || localToday()) + ".ics";
-    core.download(ics, file, "text/calendar;charset=utf-8");
-    return file;
-  }
-
-  function remindAll() {
+  /** Downloads one calendar file with every follow-up; calls back with its name ("" if none). */
+  function remindAll(done) {
     var due = all().filter(function (person) { return person.due; });
-    if (!due.length) return "";
+    if (!due.length) {
+      done("");
+      return;
+    }
     var today = localToday();
-    var ics = core.calendar.buildCalendar({
-      events: sortPeople(due).map(function (person) {
-        return reminderEvent(person, person.id, reminderTexts(), today);
-      }),
-      prodid: "-//Networking Playbook//People I met//EN",
+    core.need("calendar", function (calendar) {
+      var ics = calendar.buildCalendar({
+        events: sortPeople(due).map(function (person) {
+          return reminderEvent(person, person.id, reminderTexts(), today);
+        }),
+        prodid: "-//Networking Playbook//People I met//EN",
+      });
+      var file = "follow-ups-" + today + ".ics";
+      core.download(ics, file, "text/calendar;charset=utf-8");
+      done(file);
     });
-    var file = "follow-ups-" + today + ".ics";
-    core.download(ics, file, "text/calendar;charset=utf-8");
-    return file;
   }
 
   var people = {
@@ -598,28 +589,16 @@
     checkSend: apiCheckSend,
     markSent: apiMarkSent,
     whenReady: whenReady,
-    personIcs: personIcs,
     remindPerson: remindPerson,
     remindAll: remindAll,
     talked: apiTalked,
     replied: apiReplied,
     cadence: cadence,
     dueState: function (person) { return dueState(person, localToday()); },
-    peopleUrl: function () { return peopleUrl(); },
+    peopleUrl: function () { return core.peopleStore.url(); },
     /* The pure functions, for the log's page (playbook-people-log.js). */
     model: api,
   };
-
-  /** The People page's address from this page (the data block's people_url, from the root). */
-  function peopleUrl() {
-    var relative = settings().people_url || "people/";
-    var root = core.siteRoot();
-    try {
-      return new URL(relative, root || window.location.href).href;
-    } catch (error) {
-      return relative;
-    }
-  }
 
   function start(found) {
     if (core || found.registered("people")) return; /* this script ran twice */

@@ -1,5 +1,5 @@
-/* Networking Playbook, feature "checklists": the reader's ticks, the overview's progress and
- * the data panel (export, import, erase), kept in this browser only.
+/* Networking Playbook, feature "checklists": the reader's ticks and the overview's progress,
+ * kept in this browser only (the data panel is playbook-data.js).
  * A classic script that core.js loads on pages that have one of these widgets; it registers
  * with the core (window.Playbook), which sets it up on every page from then on. */
 (function () {
@@ -288,159 +288,6 @@
     resetBoxes(checklistKey(widget), own, t("reset_confirm", { title: checklistTitle(widget) }), own[0]);
   }
 
-  /* Export and import ------------------------------------------------------- */
-
-  function status(panel, text) {
-    var line = panel.querySelector("[data-playbook-data-status]");
-    if (line) line.textContent = text;
-  }
-
-  function exportData(panel) {
-    flushSaves();
-    var data = store.entries();
-    var namespace = core.namespace();
-    var today = new Date().toISOString().slice(0, 10);
-    var file = namespace + "-" + today + ".json";
-    var payload = {
-      format: core.contract.exportFormat,
-      version: core.contract.exportVersion,
-      namespace: namespace,
-      exported: new Date().toISOString(),
-      data: data,
-    };
-    core.download(JSON.stringify(payload, null, 2) + "\n", file, "application/json");
-    status(panel, t("export_done", { count: Object.keys(data).length, file: file }));
-  }
-
-  /** Why a whole file is refused, or null when its entries can be looked at one by one. */
-  function fileProblem(payload) {
-    var contract = core.contract;
-    if (!payload || typeof payload !== "object" || payload.format !== contract.exportFormat) {
-      return t("import_invalid");
-    }
-    if (typeof payload.version !== "number" || payload.version !== Math.floor(payload.version) ||
-        payload.version < 1) {
-      return t("import_invalid");
-    }
-    if (payload.version > contract.exportVersion) {
-      return t("import_newer", { version: payload.version, supported: contract.exportVersion });
-    }
-    if (typeof payload.namespace === "string" && payload.namespace !== core.namespace()) {
-      return t("import_other_site", { namespace: payload.namespace, site: core.namespace() });
-    }
-    if (payload.data === null || typeof payload.data !== "object" || Array.isArray(payload.data)) {
-      return t("import_invalid");
-    }
-    return null;
-  }
-
-  function refusalReason(key, value) {
-    var problem = core.keyProblem(key);
-    if (problem !== null) return t("import_refused_" + problem);
-    return core.normalEntry(key, value) === null ? t("import_refused_shape") : null;
-  }
-
-  function refusedText(refused) {
-    if (!refused.length) return "";
-    var shown = refused.slice(0, 5).map(function (entry) {
-      return t("import_refused_entry", { key: entry[0], reason: entry[1] });
-    });
-    if (refused.length > shown.length) shown.push("…");
-    return " " + t("import_refused", { count: refused.length, list: shown.join("; ") });
-  }
-
-  /** Merge a file's entries into this browser's; differing values are only replaced if the
-   * reader agrees. Entries this site cannot read are left out, and the reader is told which. */
-  function importData(panel, text) {
-    importText(text, function (line) { status(panel, line); });
-  }
-
-  /** The import itself; `report` says how it went (also used by a transfer link). */
-  function importText(text, report) {
-    flushSaves();
-    var payload;
-    try {
-      payload = JSON.parse(text);
-    } catch (error) {
-      payload = null;
-    }
-    var problem = fileProblem(payload);
-    if (problem !== null) {
-      report(problem);
-      return;
-    }
-    var additions = [];
-    var conflicts = [];
-    var refused = [];
-    Object.keys(payload.data).forEach(function (key) {
-      var reason = refusalReason(key, payload.data[key]);
-      if (reason !== null) {
-        refused.push([key, reason]);
-        return;
-      }
-      var incoming = core.normalEntry(key, payload.data[key]);
-      var current = get(key);
-      if (current === null) {
-        additions.push([key, incoming]);
-      } else if (hasOwn.call(incoming, "items")) {
-        var merged = JSON.parse(JSON.stringify(current));
-        var replaced = JSON.parse(JSON.stringify(current));
-        Object.keys(incoming.items).forEach(function (id) {
-          if (!hasOwn.call(merged.items, id)) {
-            merged.items[id] = incoming.items[id];
-            replaced.items[id] = incoming.items[id];
-          } else if (merged.items[id] !== incoming.items[id]) {
-            replaced.items[id] = incoming.items[id];
-          }
-        });
-        if (!core.same(merged, current)) additions.push([key, merged]);
-        if (!core.same(replaced, merged)) conflicts.push([key, replaced]);
-      } else if (!core.same(current, incoming)) {
-        conflicts.push([key, incoming]);
-      }
-    });
-    if (!additions.length && !conflicts.length) {
-      report(t("import_nothing") + refusedText(refused));
-      return;
-    }
-    var saved = 0;
-    additions.forEach(function (entry) { if (store.set(entry[0], entry[1])) saved += 1; });
-    if (conflicts.length && window.confirm(t("import_conflicts", { count: conflicts.length }))) {
-      conflicts.forEach(function (entry) { if (store.set(entry[0], entry[1])) saved += 1; });
-    }
-    refreshAll();
-    core.changed();
-    report(t("import_done", { count: saved }) + refusedText(refused));
-  }
-
-  function importFile(panel, file) {
-    var limit = core.contract.importLimitBytes;
-    if (file.size > limit) {
-      status(panel, t("import_too_large", { size: Math.round(limit / 1048576) + " MB" }));
-      return;
-    }
-    file.text().then(function (text) {
-      importData(panel, text);
-    }).catch(function () {
-      status(panel, t("import_unreadable"));
-    });
-  }
-
-  function eraseData(panel) {
-    flushSaves();
-    if (!window.confirm(t("erase_confirm"))) return;
-    var count = store.eraseAll();
-    refreshAll();
-    core.changed();
-    status(panel, t("erase_done", { count: count }));
-  }
-
-  function setUpDataPanel(panel) {
-    var actions = panel.querySelector(".playbook-data__actions");
-    if (actions) actions.hidden = false;
-    panel.setAttribute("data-playbook-ready", "");
-  }
-
   /* Wiring: document-level listeners once, widgets on every page -------------- */
 
   function listen() {
@@ -448,12 +295,6 @@
       var target = event.target;
       if (target.matches && target.matches("[data-playbook-checklist] input[type=checkbox][data-playbook-item]")) {
         onTick(target);
-      } else if (target.matches && target.matches("[data-playbook-import-file]")) {
-        var file = target.files && target.files[0];
-        var panel = target.closest("[data-playbook-data]");
-        /* Cleared at once, so the same file can be picked again whatever happens next. */
-        target.value = "";
-        if (file && panel) importFile(panel, file);
       }
     });
 
@@ -463,19 +304,12 @@
       var action = button.getAttribute("data-playbook-action");
       if (action === "reset") {
         onReset(button);
-      } else if (action === "export") {
-        exportData(button.closest("[data-playbook-data]"));
-      } else if (action === "forget" && button.closest("[data-playbook-data]")) {
-        eraseData(button.closest("[data-playbook-data]"));
       } else if (action === "print") {
         window.print();
-      } else if (action === "import") {
-        var input = button.closest("[data-playbook-data]").querySelector("[data-playbook-import-file]");
-        if (input) input.click();
       }
     });
 
-    /* Another tab, or an import, changed the reader's data. */
+    /* Another tab, an import or an erase changed the reader's data. */
     document.addEventListener("playbook:datachange", refreshAll);
   }
 
@@ -488,7 +322,6 @@
     root.querySelectorAll("[data-playbook-summary]").forEach(function (summary) {
       summary.setAttribute("data-playbook-ready", "");
     });
-    root.querySelectorAll("[data-playbook-data]").forEach(setUpDataPanel);
     root.querySelectorAll("[data-playbook-action=print]").forEach(function (button) {
       button.hidden = false;
     });
@@ -498,7 +331,7 @@
     if (core || found.registered("checklists")) return; /* this script ran twice */
     core = found;
     store = found.store;
-    found.register("checklists", { setUp: setUpPage, importText: importText });
+    found.register("checklists", { setUp: setUpPage, flush: flushSaves });
     listen();
   }
 
