@@ -22,17 +22,13 @@ Figures, the median of the runs:
   has bubbled past the log's own handler, which shows and hides the people; a forced layout
   (``offsetHeight``) then adds the style and layout work that causes.
 
-Then the page weight of a generator page: the plugin's scripts and stylesheets such a page
-loads (core.js, the features whose selector a generator matches, their stylesheets), raw,
-minified by esbuild and gzipped at level 9, as ``benchmarks/page_weight.py`` weighs them, and
-how much of it the people feature adds.
+What pages weigh, the People page's among them: ``benchmarks/page_weight.py``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -52,11 +48,7 @@ from common import (
     table,
     write_config,
 )
-from page_weight import ensure_esbuild, gzipped, minify
 from playwright.sync_api import Browser, sync_playwright
-
-from playbook_plugin.contract import FEATURES
-from playbook_plugin.plugin import ASSETS, GLOBAL_STYLESHEET
 
 PEOPLE = 500
 MESSAGES_EACH = 4
@@ -140,20 +132,6 @@ def measure(browser: Browser, url: str, seeded: bool, keys: int) -> dict[str, An
         context.close()
 
 
-def generator_page_assets() -> list[tuple[str, Path]]:
-    """core.js, every feature a generator loads (its selector matches one), their styles."""
-    found: list[tuple[str, Path]] = [("core", ASSETS / "javascripts" / "core.js")]
-    styles = [("core", ASSETS / GLOBAL_STYLESHEET)]
-    for name, feature in FEATURES.items():
-        if "[data-playbook-message]" not in re.split(r",\s*", feature["selector"]):
-            continue
-        found.append((name, ASSETS / "javascripts" / feature["script"]))
-        if "stylesheet" in feature and name != "people":
-            # The people stylesheet is linked only where the log or its list is.
-            styles.append((name, (ASSETS / "javascripts" / feature["stylesheet"]).resolve()))
-    return found + styles
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="page loads of each (at least 3)")
@@ -200,23 +178,6 @@ def main() -> None:
     print(f"People page, {runs} runs each; {PEOPLE} people, {PEOPLE * MESSAGES_EACH} messages")
     print(f"(search typed: {QUERY[: arguments.keys]!r}, {big[0]['shown']} people still shown)")
     print(table(["", "500 people", "empty log", "ratio"], rows))
-
-    ensure_esbuild()
-    weights = []
-    totals = {"all": 0, "people": 0}
-    for feature, path in generator_page_assets():
-        raw = path.read_bytes()
-        small = minify(path)
-        packed = gzipped(small)
-        totals["all"] += packed
-        if feature == "people":
-            totals["people"] += packed
-        weights.append([path.name, str(len(raw)), str(len(small)), str(packed)])
-    weights.append(["total", "", "", str(totals["all"])])
-    print()
-    print("What ships on a generator page (bytes):")
-    print(table(["asset", "raw", "minified", "min + gzip"], weights))
-    print(f"the people feature adds {totals['people']} bytes gzipped of {totals['all']}")
 
 
 if __name__ == "__main__":
