@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import importlib.util
 import re
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from html import unescape
 from pathlib import Path
@@ -225,6 +227,55 @@ def app(project: Project) -> list[str]:
     ]
 
 
+def _sources_digest(config_file: Path) -> bytes:
+    """A digest of what ``playbook prepare`` reads: the configuration and the checklists."""
+    digest = hashlib.sha256()
+    files = [config_file]
+    try:
+        checklists = load_project(config_file).checklists_dir
+        files += sorted(path for path in checklists.rglob("*") if path.is_file())
+    except ProjectError:
+        pass
+    for path in files:
+        digest.update(str(path).encode())
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"gone")
+    return digest.digest()
+
+
+def _prepare_once(config_file: Path) -> bool:
+    """``playbook prepare``, said on the terminal; whether it went through."""
+    try:
+        said = prepare(load_project(config_file))
+    except (ProjectError, CommandError) as error:
+        print(error, file=sys.stderr)
+        return False
+    for line in said:
+        print(line, file=sys.stderr if line.startswith("WARNING") else sys.stdout)
+    return True
+
+
+def watch(config_file: Path, interval: float = 0.5) -> int:
+    """Prepare, then again each time the configuration or a checklist changes (by content),
+    until interrupted: beside ``zensical serve``, which rebuilds when the pages change. A
+    change that breaks the playbook is said and leaves the pages written before it."""
+    seen = _sources_digest(config_file)
+    _prepare_once(config_file)
+    print("playbook: watching the checklists and the configuration (Ctrl+C stops)", flush=True)
+    try:
+        while True:
+            time.sleep(interval)
+            now = _sources_digest(config_file)
+            if now != seen:
+                seen = now
+                _prepare_once(config_file)
+                sys.stdout.flush()
+    except KeyboardInterrupt:
+        return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="playbook",
@@ -244,7 +295,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             default=Path("mkdocs.yml"),
             help="the site's configuration (mkdocs.yml or zensical.toml; default mkdocs.yml)",
         )
+        if name == "prepare":
+            command.add_argument(
+                "--watch",
+                action="store_true",
+                help="keep running, and prepare again when a checklist or the configuration "
+                "changes (beside `zensical serve`)",
+            )
     arguments = parser.parse_args(argv)
+    if arguments.command == "prepare" and arguments.watch:
+        return watch(arguments.config_file)
     try:
         project = load_project(arguments.config_file)
         run = {"prepare": prepare, "pdf": pdf, "app": app}[arguments.command]

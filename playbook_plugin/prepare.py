@@ -8,6 +8,7 @@ never touches a page an author wrote; the MkDocs plugin builds its own in place 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,14 +48,26 @@ def generated_pages(checklists: dict[str, Checklist], strings: dict[str, str]) -
     """Every page the playbook adds, by its path under ``docs/``."""
     pages = {
         checklist_page_path(checklist.id): checklist_page(checklist, strings)
+        + _content_version(checklist)
         for checklist in checklists.values()
     }
     if checklists:
-        pages[OVERVIEW_PATH] = overview_page(checklists, strings)
+        every = _content_version(*checklists.values())
+        pages[OVERVIEW_PATH] = overview_page(checklists, strings) + every
         # Zensical gives every page a folder, as MkDocs does by default.
-        pages[EVENT_KIT_PATH] = event_kit_page(checklists, strings, people_href="../../people/")
+        pages[EVENT_KIT_PATH] = (
+            event_kit_page(checklists, strings, people_href="../../people/") + every
+        )
     pages[PEOPLE_PATH] = people_page(strings)
     return pages
+
+
+def _content_version(*checklists: Checklist) -> str:
+    """A line that changes with the checklists a page shows: their items are rendered from the
+    checklist files when Zensical builds the page, and Zensical renders again only the pages
+    whose own text changed."""
+    digest = hashlib.sha256(repr(checklists).encode("utf-8")).hexdigest()[:16]
+    return f"\n<!-- playbook:checklists-version {digest} -->\n"
 
 
 def _marked(text: str) -> str:

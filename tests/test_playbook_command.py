@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,49 @@ def test_pdf_without_weasyprint_says_what_to_install(
     config = _project(tmp_path)
     assert playbook_command(["pdf", "-f", str(config)]) == 1
     assert "pip install 'networking-playbook[pdf]'" in capsys.readouterr().err
+
+
+def _wait_for(condition, what: str, timeout: float = 30) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout} s for {what}"
+        time.sleep(0.1)
+
+
+def test_prepare_watch_writes_the_pages_again_after_a_checklist_is_edited(tmp_path: Path) -> None:
+    """The page embeds the checklist, which Zensical renders from the file; the page must still
+    change with it, since `zensical serve` renders again only pages whose text changed."""
+    config = _project(tmp_path)
+    page = tmp_path / "docs/checklists/before-the-event.md"
+    kit = tmp_path / "docs/checklists/event-kit.md"
+    checklist = tmp_path / "checklists/before-the-event.md"
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "playbook_plugin.cli", "prepare", "--watch", "-f", str(config)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: page.is_file() and kit.is_file(), "the first pages")
+        first, first_kit = page.read_text(), kit.read_text()
+        checklist.write_text(
+            BEFORE_THE_EVENT.replace("- [x] Charge your phone", "- [ ] Bring business cards"),
+            encoding="utf-8",
+        )
+        _wait_for(lambda: page.read_text() != first, "the page of the edited checklist")
+        _wait_for(lambda: kit.read_text() != first_kit, "the event kit")
+        edited = page.read_text()
+
+        # A broken checklist is said, and the pages written before it stay.
+        checklist.write_text("---\ntitle: [unclosed\n---\n- [ ] x\n", encoding="utf-8")
+        time.sleep(2)
+        assert page.read_text() == edited
+        assert watcher.poll() is None, "the watcher stopped on a broken checklist"
+        checklist.write_text(BEFORE_THE_EVENT, encoding="utf-8")
+        _wait_for(lambda: page.read_text() == first, "the page of the checklist as it was")
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        out, err = watcher.communicate(timeout=30)
+    assert watcher.returncode == 0
+    assert "Traceback" not in err
+    assert "checklists/before-the-event.md:" in err, err
