@@ -149,5 +149,6 @@ def test_prepare_watch_writes_the_pages_again_after_a_checklist_is_edited(tmp_pa
         watcher.send_signal(signal.SIGINT)
         out, err = watcher.communicate(timeout=30)
     assert watcher.returncode == 0
+    assert out.count("files written") == 3, out
     assert "Traceback" not in err
     assert "checklists/before-the-event.md:" in err, err
