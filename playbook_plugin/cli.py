@@ -233,7 +233,7 @@ def _sources_digest(config_file: Path) -> bytes:
     files = [config_file]
     try:
         checklists = load_project(config_file).checklists_dir
-        files += sorted(path for path in checklists.rglob("*") if path.is_file())
+        files += sorted(path for path in checklists.rglob("*.md") if path.is_file())
     except ProjectError:
         pass
     for path in files:

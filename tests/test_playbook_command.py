@@ -114,6 +114,13 @@ def _wait_for(condition, what: str, timeout: float = 30) -> None:  # type: ignor
         time.sleep(0.1)
 
 
+def _save(path: Path, text: str) -> None:
+    """As an editor saves: the whole new text at once."""
+    draft = path.parent.parent / f"{path.name}.draft"
+    draft.write_text(text, encoding="utf-8")
+    draft.replace(path)
+
+
 def test_prepare_watch_writes_the_pages_again_after_a_checklist_is_edited(tmp_path: Path) -> None:
     """The page embeds the checklist, which Zensical renders from the file; the page must still
     change with it, since `zensical serve` renders again only pages whose text changed."""
@@ -130,20 +137,20 @@ def test_prepare_watch_writes_the_pages_again_after_a_checklist_is_edited(tmp_pa
     try:
         _wait_for(lambda: page.is_file() and kit.is_file(), "the first pages")
         first, first_kit = page.read_text(), kit.read_text()
-        checklist.write_text(
+        _save(
+            checklist,
             BEFORE_THE_EVENT.replace("- [x] Charge your phone", "- [ ] Bring business cards"),
-            encoding="utf-8",
         )
         _wait_for(lambda: page.read_text() != first, "the page of the edited checklist")
         _wait_for(lambda: kit.read_text() != first_kit, "the event kit")
         edited = page.read_text()
 
         # A broken checklist is said, and the pages written before it stay.
-        checklist.write_text("---\ntitle: [unclosed\n---\n- [ ] x\n", encoding="utf-8")
+        _save(checklist, "---\ntitle: [unclosed\n---\n- [ ] x\n")
         time.sleep(2)
         assert page.read_text() == edited
         assert watcher.poll() is None, "the watcher stopped on a broken checklist"
-        checklist.write_text(BEFORE_THE_EVENT, encoding="utf-8")
+        _save(checklist, BEFORE_THE_EVENT)
         _wait_for(lambda: page.read_text() == first, "the page of the checklist as it was")
     finally:
         watcher.send_signal(signal.SIGINT)
