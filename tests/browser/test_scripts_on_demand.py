@@ -150,3 +150,59 @@ def test_the_data_panel_loads_its_script_when_reached_and_keeps_the_press(
         held[0].continue_()
     assert download.value.suggested_filename.endswith(".json")
     expect(panel.locator("[data-playbook-data-status]")).to_contain_text("Saved 1 entry to")
+
+
+def test_import_opens_the_file_chooser_at_once_while_its_script_loads(
+    default_playbook: tuple[Path, str], without_offline_copy: Page, tmp_path: Path
+) -> None:
+    """A browser opens a file chooser only during the press itself, so it cannot wait for the
+    data panel's script: the chooser opens at once, and the file is read once it arrives."""
+    _, base = default_playbook
+    page = without_offline_copy
+    page.goto(base + "checklists/before-the-event/")
+    page.locator("[data-playbook-item]").first.check()
+    page.goto(base + "people/")
+    with page.expect_download() as download:
+        page.locator("[data-playbook-data] [data-playbook-action='export']").click()
+    saved = tmp_path / "my-data.json"
+    download.value.save_as(saved)
+
+    page.evaluate("() => localStorage.clear()")
+    held: list[Route] = []
+    page.route("**/playbook-data.js", lambda route: held.append(route))
+    page.reload()
+    panel = page.locator("[data-playbook-data]")
+    with page.expect_file_chooser(timeout=5000) as chooser:
+        panel.locator("[data-playbook-action='import']").click()
+    chooser.value.set_files(saved)
+    page.wait_for_timeout(300)
+    assert [route.request.url.rsplit("/", 1)[1] for route in held] == ["playbook-data.js"]
+    held[0].continue_()
+    expect(panel.locator("[data-playbook-data-status]")).to_contain_text("Imported 1 entry")
+
+
+def test_a_script_that_cannot_be_fetched_is_asked_for_again_at_the_next_press(
+    default_playbook: tuple[Path, str], without_offline_copy: Page
+) -> None:
+    _, base = default_playbook
+    page = without_offline_copy
+    page.goto(base + "checklists/before-the-event/")
+    page.locator("[data-playbook-item]").first.check()
+    refused: list[str] = []
+
+    def refuse_once(route: Route) -> None:
+        if not refused:
+            refused.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/playbook-data.js", refuse_once)
+    page.goto(base + "people/")
+    export = page.locator("[data-playbook-data] [data-playbook-action='export']")
+    export.click()
+    page.wait_for_timeout(500)
+    assert len(refused) == 1
+    with page.expect_download() as download:
+        export.click()
+    assert download.value.suggested_filename.endswith(".json")

@@ -593,6 +593,13 @@
     script.src = new URL(CONTRACT.features[name].script, scriptBase).href;
     script.async = false;
     script.setAttribute(ATTR.feature, name);
+    /* A script that cannot be fetched (offline without the offline copy): the next press asks
+     * for it again, instead of every later press being held for it. */
+    script.onerror = function () {
+      delete loading[name];
+      delete waiting[name];
+      script.remove();
+    };
     document.head.appendChild(script);
   }
 
@@ -656,9 +663,19 @@
     document.addEventListener(type, function (event) {
       var name = usedFeature(event.target);
       if (!name || features[name]) return;
+      if (type === "click" && event.target.matches("[" + ATTR.import_file + "]")) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       var target = event.target;
+      /* A browser opens a file chooser only during the press itself: open it now; the file
+       * chosen is a change, held like any other until the script is there. */
+      var chooser = type === "click" && target.closest("[" + ATTR.action + "=import]") &&
+        target.closest(CONTRACT.features[name].uses).querySelector("[" + ATTR.import_file + "]");
+      if (chooser) {
+        need(name);
+        chooser.click();
+        return;
+      }
       need(name, function () {
         /* Once the feature has finished starting (its listeners are in place). */
         window.setTimeout(function () {
