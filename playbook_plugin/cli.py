@@ -195,6 +195,7 @@ def pdf(project: Project) -> list[str]:
 
 def app(project: Project) -> list[str]:
     """Make the built site installable and whole offline after a first visit."""
+    from playbook_plugin.site_app.icon_cache import ICON_CACHE_DIR
     from playbook_plugin.site_app.offline_app import (
         AppSettings,
         link_pages,
@@ -220,6 +221,7 @@ def app(project: Project) -> list[str]:
             icon=project.docs_dir / icon if icon else None,
             pdfs=project.options.offline_pdfs,
         ),
+        icon_cache=project.root / ICON_CACHE_DIR,
     )
     return [
         f"playbook: {linked} pages linked to the manifest; offline copy {built.version}: "
@@ -261,10 +263,10 @@ def watch(config_file: Path, interval: float = 0.5) -> int:
     """Prepare, then again each time the configuration or a checklist changes (by content),
     until interrupted: beside ``zensical serve``, which rebuilds when the pages change. A
     change that breaks the playbook is said and leaves the pages written before it."""
-    seen = _sources_digest(config_file)
-    _prepare_once(config_file)
-    print("playbook: watching the checklists and the configuration (Ctrl+C stops)", flush=True)
     try:
+        seen = _sources_digest(config_file)
+        _prepare_once(config_file)
+        print("playbook: watching the checklists and the configuration (Ctrl+C stops)", flush=True)
         while True:
             time.sleep(interval)
             now = _sources_digest(config_file)

@@ -58,6 +58,7 @@ from playbook_plugin.render.pages import (
 from playbook_plugin.render.strings import merge_strings
 from playbook_plugin.render.task_ids import PageIds
 from playbook_plugin.render.tasklists import wants_tasklists
+from playbook_plugin.site_app.icon_cache import ICON_CACHE_DIR
 from playbook_plugin.site_app.offline_app import (
     AppSettings,
     head_links,
@@ -94,8 +95,6 @@ QR_ENCODER = "vendor/qrcode-generator.js"
 """The People log's QR encoder, loaded only when a reader asks to send their data to a phone."""
 GENERATED_PAGES_DIR = ".cache/playbook/pages"
 """Where the pages the plugin makes are written, from the folder of mkdocs.yml."""
-ICON_CACHE_DIR = ".cache/playbook/icons"
-"""The app icons an earlier build drew, by a digest of what they are drawn from."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]

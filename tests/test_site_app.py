@@ -119,6 +119,12 @@ def test_icons_are_drawn_again_when_the_authors_picture_changes(site: Site) -> N
     assert list((site.root / ".cache/playbook/icons").iterdir()) == kept
     assert build_with("#ff0000") == (255, 0, 0)
 
+    # A kept entry damaged (a file lost): drawn again, and kept whole for the next build.
+    green = kept[0]
+    (green / "0.png").unlink()
+    assert build_with("#00ff00") == (0, 255, 0)
+    assert (green / "0.png").is_file()
+
 
 def test_switched_off_the_site_gets_the_worker_that_removes_a_copy(site: Site) -> None:
     site_dir = offline_site(site, offline_app=False).build()

@@ -239,7 +239,7 @@ def test_a_template_without_lang_on_a_french_site_is_told_it_was_read_as_french(
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         small_playbook.build()
     assert "trips the advice check `no-thanks`" in caplog.text
-    assert "it was read as `fr`, the site's language" in caplog.text
+    assert "it was read as `fr`, the language of its page" in caplog.text
     assert "`lang: en`" in caplog.text
 
     caplog.clear()

@@ -17,7 +17,10 @@ from pathlib import Path
 
 from playbook_plugin.site_app.manifest import Colours
 
-__all__ = ["icons_for"]
+__all__ = ["ICON_CACHE_DIR", "icons_for"]
+
+ICON_CACHE_DIR = ".cache/playbook/icons"
+"""Where a build keeps its icons, under the project's folder."""
 
 FORMAT = "1"
 """Bump when the drawing changes in a way the inputs do not show (sizes, fonts, encoding)."""
@@ -72,6 +75,7 @@ def _write(entry: Path, icons: dict[str, bytes]) -> None:
         for number, data in enumerate(icons.values()):
             (partial / f"{number}.png").write_bytes(data)
         (partial / _INDEX).write_text(json.dumps(list(icons)), encoding="utf-8")
+        shutil.rmtree(entry, ignore_errors=True)  # an entry that could not be read
         partial.rename(entry)
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)  # a cache that cannot be written: no cache

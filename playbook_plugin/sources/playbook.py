@@ -208,8 +208,8 @@ def _language_hint(template: MessageTemplate) -> str:
     if template.lang_declared or template.lang == "en":
         return ""
     return (
-        f"; it was read as `{template.lang}`, the site's language: if it is written in another "
-        "language, say so with `lang:` in its settings (for example `lang: en`)"
+        f"; it was read as `{template.lang}`, the language of its page: if it is written in "
+        "another language, say so with `lang:` in its settings (for example `lang: en`)"
     )
 
 
