@@ -1,6 +1,7 @@
 /* Networking Playbook, feature "data": the data panel (export, import, erase the reader's data)
- * and the import a transfer link asks for. A classic script that core.js loads on pages with
- * [data-playbook-data], or when a transfer link brings data to merge. Every widget shows what
+ * and the import a transfer link asks for. A classic script that core.js loads when the reader
+ * first reaches a panel [data-playbook-data] (the core shows its buttons and holds a press made
+ * before this arrives), or when a transfer link brings data to merge. Every widget shows what
  * changed through the core's playbook:datachange. */
 (function () {
   "use strict";
@@ -17,7 +18,6 @@
   function flushSaves() {
     core.feature("checklists", function (checklists) { checklists.flush(); });
   }
-
 
   function status(panel, text) {
     var line = panel.querySelector("[data-playbook-data-status]");
@@ -162,13 +162,6 @@
     status(panel, t("erase_done", { count: count }));
   }
 
-  function setUpDataPanel(panel) {
-    var actions = panel.querySelector(".playbook-data__actions");
-    if (actions) actions.hidden = false;
-    panel.setAttribute("data-playbook-ready", "");
-  }
-
-
   /* Wiring: document-level listeners once, panels on every page -------------------------- */
 
   function listen() {
@@ -199,16 +192,12 @@
     });
   }
 
-  function setUpPage(root) {
-    root.querySelectorAll("[data-playbook-data]").forEach(setUpDataPanel);
-  }
-
   function start(found) {
     if (core || found.registered("data")) return; /* this script ran twice */
     core = found;
     store = found.store;
     listen();
-    found.register("data", { setUp: setUpPage, importText: importText });
+    found.register("data", { setUp: function () {}, importText: importText });
   }
 
   /* The core may not be there yet (this script listed before it): it picks us up. */

@@ -35,7 +35,6 @@
     return people.model.localToday();
   }
 
-
   function exportPayload() {
     return {
       format: core.contract.exportFormat,

@@ -25,10 +25,6 @@
     return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
   }
 
-  function nowStamp() {
-    return new Date().toISOString();
-  }
-
   /* The widgets ------------------------------------------------------------------------- */
 
   var ACTION = "data-playbook-action";
