@@ -32,6 +32,15 @@ def test_a_built_site_ships_every_script_and_stylesheet_minified_and_parsable(
             assert checked.returncode == 0, f"{name}: {checked.stderr}"
 
 
+def test_a_vendored_script_keeps_its_copyright_notice_when_minified(
+    default_playbook: tuple[Path, str],
+) -> None:
+    site_dir, _ = default_playbook
+    shipped = (site_dir / SITE_ASSETS / "vendor/qrcode-generator.js").read_text(encoding="utf-8")
+    assert "Copyright (c) 2009 Kazuhiko Arase, MIT license" in shipped
+    assert "\n  " not in shipped, "the vendored script is shipped minified"
+
+
 def test_a_build_ships_each_script_shortened_as_made_from_the_script_as_written(
     default_playbook: tuple[Path, str],
 ) -> None:

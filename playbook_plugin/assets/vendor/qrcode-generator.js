@@ -1,3 +1,4 @@
+/*! qrcode-generator 2.0.4, Copyright (c) 2009 Kazuhiko Arase, MIT license (qrcode-generator-LICENSE) */
 //---------------------------------------------------------------------
 //
 // QR Code Generator for JavaScript
