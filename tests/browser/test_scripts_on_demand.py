@@ -206,3 +206,25 @@ def test_a_script_that_cannot_be_fetched_is_asked_for_again_at_the_next_press(
     with page.expect_download() as download:
         export.click()
     assert download.value.suggested_filename.endswith(".json")
+
+
+def test_a_double_press_while_the_script_loads_logs_the_note_once(
+    default_playbook: tuple[Path, str], without_offline_copy: Page
+) -> None:
+    _, base = default_playbook
+    page = without_offline_copy
+    add_person_on_the_people_page(page, base + "people/")
+    held: list[Route] = []
+    page.route("**/playbook-people.js", lambda route: held.append(route))
+    page.goto(base + "after-you-meet/")
+    fill_the_note(page)
+    generator = page.locator(GENERATOR)
+    generator.locator("[data-playbook-action='mark-sent']").dblclick()
+    page.wait_for_timeout(300)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(generator.locator("[data-playbook-message-status]")).to_contain_text(
+        "Logged on Ana Ruiz"
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.Playbook.people.list()[0].log.length") == 1

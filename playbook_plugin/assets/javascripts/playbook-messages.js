@@ -938,6 +938,18 @@
       }
     }
 
+    /* A press made while the script it needs is on its way waits for it; a second press of
+     * the same button before then is the same request, not another. */
+    var asked = {};
+    function whenLoaded(action, name, run) {
+      if (asked[action]) return;
+      asked[action] = true;
+      core.need(name, function (feature) {
+        asked[action] = false;
+        run(feature);
+      });
+    }
+
     function remind() {
       var date = dateInput && parseDate(dateInput.value) !== null ? clampDate(dateInput.value) : defaultDate();
       var message = texts();
@@ -948,7 +960,7 @@
         : Date.now().toString(36) + Math.random().toString(36).slice(2);
       var someone = person();
       var about = someone ? personReminder(someone, t) : null;
-      core.need("calendar", function (calendar) {
+      whenLoaded("remind", "calendar", function (calendar) {
         var ics = calendar.buildIcs({
           uid: uid + "@networking-playbook",
           date: date,
@@ -972,7 +984,7 @@
       var message = texts();
       var today = localToday();
       /* The people model (the cadence) loads the first time a note is marked sent. */
-      core.need("people", function (model) {
+      whenLoaded("mark-sent", "people", function (model) {
         var cautions = model.api.checkSend(id, { kind: data.kind, date: today }) || [];
         var more = cautions.map(function (caution) { return caution.text; });
         if (!mayGoAhead("mark_sent", message, "all", more)) return;
