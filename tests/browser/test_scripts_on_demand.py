@@ -46,6 +46,18 @@ def fill_the_note(page: Page) -> None:
         generator.locator(f"[data-playbook-field='{name}']").fill(value)
 
 
+def note_for_ana_with_scripts_held(page: Page, base: str, *scripts: str) -> list[Route]:
+    """Ana added on the People page, then her note filled in on a generator page while
+    ``scripts`` are held on their way: the requests held, for the test to let through."""
+    add_person_on_the_people_page(page, base + "people/")
+    held: list[Route] = []
+    for script in scripts:
+        page.route(f"**/{script}", lambda route: held.append(route))
+    page.goto(base + "after-you-meet/")
+    fill_the_note(page)
+    return held
+
+
 def remind_and_mark_sent(page: Page) -> None:
     """Both presses work, whether or not their script was there before."""
     generator = page.locator(GENERATOR)
@@ -73,12 +85,7 @@ def test_a_press_made_while_its_script_loads_is_carried_out_when_it_arrives(
 ) -> None:
     _, base = default_playbook
     page = without_offline_copy
-    add_person_on_the_people_page(page, base + "people/")
-    held: list[Route] = []
-    page.route("**/playbook-calendar.js", lambda route: held.append(route))
-    page.route("**/playbook-people.js", lambda route: held.append(route))
-    page.goto(base + "after-you-meet/")
-    fill_the_note(page)
+    held = note_for_ana_with_scripts_held(page, base, "playbook-calendar.js", "playbook-people.js")
     # The page opened without them; the picker listed Ana from what is stored.
     assert "playbook-calendar.js" not in loaded_scripts(page)
     assert "playbook-people.js" not in loaded_scripts(page)
@@ -213,11 +220,7 @@ def test_a_double_press_while_the_script_loads_logs_the_note_once(
 ) -> None:
     _, base = default_playbook
     page = without_offline_copy
-    add_person_on_the_people_page(page, base + "people/")
-    held: list[Route] = []
-    page.route("**/playbook-people.js", lambda route: held.append(route))
-    page.goto(base + "after-you-meet/")
-    fill_the_note(page)
+    held = note_for_ana_with_scripts_held(page, base, "playbook-people.js")
     generator = page.locator(GENERATOR)
     generator.locator("[data-playbook-action='mark-sent']").dblclick()
     page.wait_for_timeout(300)
