@@ -11,15 +11,12 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -288,13 +285,3 @@ NEED_PEOPLE = """() => new Promise(done => {
 })"""
 """For ``page.evaluate``: the people model (``window.Playbook.people``), which a generator page
 loads the first time a note is marked sent; tests that seed people through it ask for it."""
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[BrowserContext]:
-    """A phone-sized browser that may run the offline copy's service worker."""
-    context = browser.new_context(
-        service_workers="allow", viewport={"width": 390, "height": 844}, has_touch=True
-    )
-    yield context
-    context.close()

@@ -18,7 +18,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from PIL import Image
-from playwright.sync_api import BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from ..conftest import REPO, QuietHandler, Site, free_port, open_with_instant_navigation
 
@@ -87,6 +87,15 @@ def playbook_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
         yield host
 
 
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(
+        service_workers="allow", viewport={"width": 390, "height": 844}, has_touch=True
+    )
+    yield context
+    context.close()
+
+
 def first_visit(page: Page, url: str) -> str:
     """Open ``url`` and wait until the offline copy is stored; returns its version."""
     open_with_instant_navigation(page, url)
@@ -117,38 +126,6 @@ def built_version(site_dir: Path) -> str:
     return str(offline["version"])
 
 
-def pages_open_and_work_offline(page: Page, base: str) -> Locator:
-    """With the network gone: pages never visited open from the offline copy, a tick and a
-    person added stay after a reload, and a note is written; returns that note's generator."""
-    for path, heading in [
-        ("at-the-event/", "At the event"),
-        ("checklists/after-the-event/", "After the event"),
-        ("about/", "How to use this playbook"),
-        ("people/", "People I met"),
-    ]:
-        response = page.goto(base + path)
-        assert response is not None and response.ok and response.from_service_worker
-        expect(page.locator("h1").first).to_contain_text(heading)
-
-    page.goto(base + "checklists/at-the-event/")
-    page.locator("input[type=checkbox][data-playbook-item]").first.check()
-    page.reload()
-    expect(page.locator("input[type=checkbox][data-playbook-item]").first).to_be_checked()
-
-    page.goto(base + "people/")
-    page.locator('[data-playbook-person-field="name"]').fill("Ana Ruiz")
-    page.locator('[data-playbook-action="add-person"]').click()
-    page.reload()
-    expect(page.locator("[data-playbook-person-name]").first).to_contain_text("Ana Ruiz")
-
-    page.goto(base + "after-you-meet/")
-    generator = page.locator("[data-playbook-message]").first
-    open_on_a_phone(generator)
-    generator.locator("[data-playbook-field]").first.fill("Ana")
-    expect(generator.locator("[data-playbook-preview]")).to_contain_text("Ana")
-    return generator
-
-
 def test_with_the_network_gone_every_page_opens_and_works(
     playbook_host: Host, phone: BrowserContext
 ) -> None:
@@ -161,7 +138,38 @@ def test_with_the_network_gone_every_page_opens_and_works(
     playbook_host.stop()
     phone.set_offline(True)
     try:
-        generator = pages_open_and_work_offline(page, playbook_host.base)
+        # Pages never visited, opened directly.
+        for path, heading in [
+            ("at-the-event/", "At the event"),
+            ("checklists/after-the-event/", "After the event"),
+            ("about/", "How to use this playbook"),
+            ("people/", "People I met"),
+        ]:
+            response = page.goto(playbook_host.base + path)
+            assert response is not None and response.ok and response.from_service_worker
+            expect(page.locator("h1").first).to_contain_text(heading)
+
+        # A tick stays after a reload, with no network.
+        page.goto(playbook_host.base + "checklists/at-the-event/")
+        box = page.locator("input[type=checkbox][data-playbook-item]").first
+        box.check()
+        page.reload()
+        expect(page.locator("input[type=checkbox][data-playbook-item]").first).to_be_checked()
+
+        # The People log, never visited: a person is added and stays.
+        page.goto(playbook_host.base + "people/")
+        page.locator('[data-playbook-person-field="name"]').fill("Ana Ruiz")
+        page.locator('[data-playbook-action="add-person"]').click()
+        page.reload()
+        expect(page.locator("[data-playbook-person-name]").first).to_contain_text("Ana Ruiz")
+
+        # A note is written, counted and checked.
+        page.goto(playbook_host.base + "after-you-meet/")
+        generator = page.locator("[data-playbook-message]").first
+        open_on_a_phone(generator)
+        field = generator.locator("[data-playbook-field]").first
+        field.fill("Ana")
+        expect(generator.locator("[data-playbook-preview]")).to_contain_text("Ana")
         expect(generator.locator("[data-playbook-count]")).not_to_be_empty()
 
         # Instant navigation from page to page, through the phone's menu.

@@ -8,16 +8,10 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import BrowserContext, expect
+from playwright.sync_api import Browser, BrowserContext, expect
 
 from ...conftest import free_port
-from ..test_installable_offline import (
-    Host,
-    built_version,
-    first_visit,
-    hosted,
-    pages_open_and_work_offline,
-)
+from ..test_installable_offline import Host, built_version, first_visit, hosted, open_on_a_phone
 from .conftest import build_with_zensical, copy_default_playbook
 from .test_arrival import follow_navigation_link
 
@@ -40,6 +34,15 @@ def zensical_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
         yield host
 
 
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(
+        service_workers="allow", viewport={"width": 390, "height": 844}, has_touch=True
+    )
+    yield context
+    context.close()
+
+
 def test_with_the_network_gone_every_zensical_page_opens_and_works(
     zensical_host: Host, phone: BrowserContext
 ) -> None:
@@ -51,7 +54,33 @@ def test_with_the_network_gone_every_zensical_page_opens_and_works(
     zensical_host.stop()
     phone.set_offline(True)
     try:
-        generator = pages_open_and_work_offline(page, zensical_host.base)
+        for path, heading in [
+            ("at-the-event/", "At the event"),
+            ("checklists/after-the-event/", "After the event"),
+            ("about/", "How to use this playbook"),
+            ("people/", "People I met"),
+        ]:
+            response = page.goto(zensical_host.base + path)
+            assert response is not None and response.ok and response.from_service_worker
+            expect(page.locator("h1").first).to_contain_text(heading)
+
+        page.goto(zensical_host.base + "checklists/at-the-event/")
+        box = page.locator("input[type=checkbox][data-playbook-item]").first
+        box.check()
+        page.reload()
+        expect(page.locator("input[type=checkbox][data-playbook-item]").first).to_be_checked()
+
+        page.goto(zensical_host.base + "people/")
+        page.locator('[data-playbook-person-field="name"]').fill("Ana Ruiz")
+        page.locator('[data-playbook-action="add-person"]').click()
+        page.reload()
+        expect(page.locator("[data-playbook-person-name]").first).to_contain_text("Ana Ruiz")
+
+        page.goto(zensical_host.base + "after-you-meet/")
+        generator = page.locator("[data-playbook-message]").first
+        open_on_a_phone(generator)
+        generator.locator("[data-playbook-field]").first.fill("Ana")
+        expect(generator.locator("[data-playbook-preview]")).to_contain_text("Ana")
         expect(generator).to_have_css("border-top-style", "solid")
 
         # Zensical's instant navigation, offline, through the phone's menu.
